@@ -1,0 +1,122 @@
+package cn.govshare.audit;
+
+import cn.govshare.org.Caller;
+import cn.govshare.org.CallerResolver;
+import cn.govshare.web.AuthenticationListener;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit trail of R26: every record carries the SHA-256 of the previous one, so an edited or
+ * deleted row breaks the chain. Records are appended only; the application never deletes them.
+ */
+@Service
+public class AuditTrail implements AuthenticationListener {
+
+  public static final String OK = "OK";
+  public static final String REJECTED = "REJECTED";
+
+  private final AuditMapper mapper;
+  private final CallerResolver callers;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock, TransactionTemplate transaction) {
+    this.mapper = mapper;
+    this.callers = callers;
+    this.clock = clock;
+    this.transaction = transaction;
+  }
+
+  public void record(String actorUserId, String action, String objectType, String objectId, String outcome,
+      String detail) {
+    record(callers.resolve(actorUserId), action, objectType, objectId, outcome, detail, Set.of());
+  }
+
+  /** {@code concerns}: the departments the record is pushed to besides the actor's own (R26). */
+  public void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
+      Set<String> concerns) {
+    String concernList = concerns.isEmpty() ? null
+        : concerns.stream().sorted().collect(Collectors.joining(",", ",", ","));
+    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    transaction.executeWithoutResult(status -> {
+      String previous = mapper.lockHead();
+      AuditRecord unsigned = new AuditRecord(null, at, actor.userId(), actor.name(), actor.department(), action,
+          objectType, objectId, outcome, StringUtils.abbreviate(detail, 2000), remoteAddress(), concernList,
+          previous, null);
+      String hash = hash(unsigned);
+      mapper.insert(withHash(unsigned, hash));
+      mapper.updateHead(hash);
+    });
+  }
+
+  @Override
+  public void loginFailed(String userId, String remoteAddress) {
+    Caller unknown = new Caller(StringUtils.abbreviate(userId, 64), userId, null, Set.of());
+    record(unknown, "LOGIN_FAILED", "USER", StringUtils.abbreviate(userId, 64), REJECTED, "HTTP Basic", Set.of());
+  }
+
+  /** Re-walks the chain; empty when intact, else the first record whose hash or link is wrong. */
+  public Optional<AuditRecord> firstBroken() {
+    String expectedPrevious = null;
+    long after = 0;
+    List<AuditRecord> page;
+    do {
+      page = mapper.findAfter(after, 1000);
+      for (AuditRecord record : page) {
+        boolean linked = expectedPrevious == null || expectedPrevious.equals(record.prevHash());
+        if (!linked || !hash(record).equals(record.hash())) {
+          return Optional.of(record);
+        }
+        expectedPrevious = record.hash();
+        after = record.id();
+      }
+    } while (page.size() == 1000);
+    return Optional.empty();
+  }
+
+  public List<AuditRecord> search(String department, Instant from, Instant to, int limit) {
+    return mapper.search(department, from, to, limit);
+  }
+
+  static String hash(AuditRecord r) {
+    String canonical = String.join("\n", r.prevHash(), String.valueOf(r.occurredAt().getEpochSecond()),
+        r.actorUserId(), String.valueOf(r.actorName()), String.valueOf(r.actorDepartment()), r.action(),
+        r.objectType(), String.valueOf(r.objectId()), r.outcome(), String.valueOf(r.detail()),
+        String.valueOf(r.remoteAddress()), String.valueOf(r.concerns()));
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static AuditRecord withHash(AuditRecord r, String hash) {
+    return new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorName(), r.actorDepartment(), r.action(),
+        r.objectType(), r.objectId(), r.outcome(), r.detail(), r.remoteAddress(), r.concerns(), r.prevHash(), hash);
+  }
+
+  private static String remoteAddress() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      HttpServletRequest request = attributes.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+}

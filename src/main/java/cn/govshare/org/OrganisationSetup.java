@@ -1,0 +1,157 @@
+package cn.govshare.org;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the role groups of SPEC §4 with the Camunda authorizations each role needs and no
+ * more, and registers departments. Idempotent: runs at every start, in every profile.
+ */
+@Component
+public class OrganisationSetup implements SmartInitializingSingleton {
+
+  static final String ALL_TASKS_FILTER = "全部任务";
+  private static final String ANY = Authorization.ANY;
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final DepartmentService departments;
+
+  OrganisationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, DepartmentService departments) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.departments = departments;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    ensureRoleGroups();
+  }
+
+  void ensureRoleGroups() {
+    Map<String, String> roles = Map.of(
+        Groups.PLATFORM_OPERATORS, "共享平台管理单位",
+        Groups.GENERAL_OFFICE, "办公厅（领导小组办公室）",
+        Groups.LEADING_GROUP, "领导小组",
+        Groups.SUPERVISORS, "监督",
+        Groups.ADMIN, "系统管理员");
+    roles.forEach((id, name) -> ensureGroup(id, name));
+    for (String group : List.of(Groups.PLATFORM_OPERATORS, Groups.GENERAL_OFFICE, Groups.LEADING_GROUP)) {
+      grantWorker(group);
+    }
+    // Supervisors read everything and watch breaches in Cockpit; they change nothing.
+    grantWorker(Groups.SUPERVISORS);
+    grant(Groups.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.SUPERVISORS, Resources.TASK, ANY, Permissions.READ);
+    grant(Groups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    ensureAllTasksFilter();
+  }
+
+  /** Registers a department: its row, its group and its head group (R31), with Tasklist access. */
+  @Transactional
+  public void ensureDepartment(Department department) {
+    if (departments.find(department.code()).isEmpty()) {
+      departments.insert(department);
+    }
+    ensureGroup(department.code(), department.name());
+    ensureGroup(Groups.head(department.code()), department.name() + "负责人");
+    grantWorker(department.code());
+    grantWorker(Groups.head(department.code()));
+  }
+
+  /** Creates a user if missing and adds the memberships it lacks. */
+  public void ensureUser(String id, String lastName, String firstName, String password, String... groups) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setLastName(lastName);
+      user.setFirstName(firstName);
+      user.setPassword(password);
+      user.setEmail(id + "@govshare.example");
+      identity.saveUser(user);
+    }
+    for (String group : groups) {
+      if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  /**
+   * What every task worker needs: Tasklist, and reading process definitions for forms and names.
+   * Tasks themselves are visible only through the task's candidate group (Camunda grants that per task).
+   */
+  private void grantWorker(String group) {
+    grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed || authorization.getId() == null) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  /** Tasklist shows nothing without a filter: one for everyone, showing what each may see. */
+  private void ensureAllTasksFilter() {
+    if (filters.createFilterQuery().filterName(ALL_TASKS_FILTER).count() > 0) {
+      return;
+    }
+    Filter filter = filters.newTaskFilter(ALL_TASKS_FILTER);
+    filter.setQuery(tasks.createTaskQuery());
+    filter.setProperties(Map.of("description", "我有权处理的全部任务", "priority", -10, "refresh", true));
+    filters.saveFilter(filter);
+    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    global.setUserId(ANY);
+    global.setResource(Resources.FILTER);
+    global.setResourceId(filter.getId());
+    global.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(global);
+  }
+}

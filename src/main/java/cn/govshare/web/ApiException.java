@@ -1,0 +1,59 @@
+package cn.govshare.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure a user can cause, carried to one problem-detail mapping. {@code field} names the
+ * input at fault, {@code rule} the SPEC rule the input broke.
+ */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String type;
+  private final String field;
+  private final String rule;
+
+  public ApiException(HttpStatus status, String type, String field, String rule, String detail) {
+    super(detail);
+    this.status = status;
+    this.type = type;
+    this.field = field;
+    this.rule = rule;
+  }
+
+  public static ApiException badRequest(String field, String detail) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "invalid-input", field, null, detail);
+  }
+
+  public static ApiException badRequest(String field, String rule, String detail) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "rule-violated", field, rule, detail);
+  }
+
+  public static ApiException notFound(String detail) {
+    return new ApiException(HttpStatus.NOT_FOUND, "not-found", null, null, detail);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(HttpStatus.FORBIDDEN, "forbidden", null, null, detail);
+  }
+
+  public static ApiException conflict(String field, String detail) {
+    return new ApiException(HttpStatus.CONFLICT, "conflict", field, null, detail);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public String rule() {
+    return rule;
+  }
+}

@@ -1,0 +1,95 @@
+package cn.govshare.web;
+
+import cn.govshare.org.Caller;
+import cn.govshare.org.CallerResolver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic against the Camunda identity for {@code /api/*} and {@code /engine-rest/*}: 401 problem
+ * detail with {@code WWW-Authenticate: Basic} without valid credentials. For /engine-rest the engine
+ * authentication is set so Camunda authorizations apply; for /api the {@link Caller} is attached to the
+ * request and GovShare's services check access themselves.
+ */
+class BasicAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String CALLER = BasicAuthenticationFilter.class.getName() + ".caller";
+
+  private final IdentityService identity;
+  private final CallerResolver callers;
+  private final ObjectMapper json;
+  private final AuthenticationListener listener;
+
+  BasicAuthenticationFilter(IdentityService identity, CallerResolver callers, ObjectMapper json,
+      AuthenticationListener listener) {
+    this.identity = identity;
+    this.callers = callers;
+    this.json = json;
+    this.listener = listener;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null) {
+      unauthorized(response, "需要 HTTP Basic 认证 (authentication required)");
+      return;
+    }
+    if (!identity.checkPassword(credentials[0], credentials[1])) {
+      listener.loginFailed(credentials[0], request.getRemoteAddr());
+      unauthorized(response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
+      return;
+    }
+    Caller caller = callers.resolve(credentials[0]);
+    request.setAttribute(CALLER, caller);
+    boolean engineRest = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+    if (engineRest) {
+      identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+    }
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      if (engineRest) {
+        identity.clearAuthentication();
+      }
+    }
+  }
+
+  private static String[] credentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void unauthorized(HttpServletResponse response, String detail) throws IOException {
+    ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail, null);
+    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    response.setHeader("WWW-Authenticate", "Basic realm=\"GovShare\", charset=\"UTF-8\"");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,54 @@
+package cn.govshare.web;
+
+import cn.govshare.org.Caller;
+import cn.govshare.org.CallerResolver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,
+      CallerResolver callers, ObjectMapper json, List<AuthenticationListener> listeners) {
+    AuthenticationListener listener = (user, address) -> listeners.forEach(l -> l.loginFailed(user, address));
+    FilterRegistrationBean<BasicAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, callers, json, listener));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setName("govshareBasicAuthentication");
+    return registration;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new HandlerMethodArgumentResolver() {
+      @Override
+      public boolean supportsParameter(MethodParameter parameter) {
+        return Caller.class.equals(parameter.getParameterType());
+      }
+
+      @Override
+      public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+          WebDataBinderFactory binderFactory) {
+        Object caller = request.getAttribute(BasicAuthenticationFilter.CALLER, RequestAttributes.SCOPE_REQUEST);
+        if (caller == null) {
+          throw ApiException.forbidden("未认证的调用");
+        }
+        return caller;
+      }
+    });
+  }
+}

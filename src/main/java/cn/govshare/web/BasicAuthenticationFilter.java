@@ -45,12 +45,12 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null) {
-      unauthorized(response, "需要 HTTP Basic 认证 (authentication required)");
+      unauthorized(request, response, "需要 HTTP Basic 认证 (authentication required)");
       return;
     }
     if (!identity.checkPassword(credentials[0], credentials[1])) {
       listener.loginFailed(credentials[0], request.getRemoteAddr());
-      unauthorized(response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
+      unauthorized(request, response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
       return;
     }
     Caller caller = callers.resolve(credentials[0]);
@@ -84,10 +84,14 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private void unauthorized(HttpServletResponse response, String detail) throws IOException {
+  private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
     ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail, null);
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
-    response.setHeader("WWW-Authenticate", "Basic realm=\"GovShare\", charset=\"UTF-8\"");
+    // Script clients (the applicant page) ask not to get the browser's own login dialog.
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"GovShare\", charset=\"UTF-8\"");
+    }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     json.writeValue(response.getOutputStream(), problem);

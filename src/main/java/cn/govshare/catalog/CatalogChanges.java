@@ -92,7 +92,7 @@ public class CatalogChanges {
   }
 
   private CatalogResource writable(String code, Caller caller) {
-    CatalogResource current = catalog.visible(code, caller);
+    CatalogResource current = catalog.find(code).orElseThrow(() -> ApiException.notFound("目录不存在: " + code));
     CatalogAccess.requireManage(caller, current.responsibleDepartment());
     if (current.status() == ResourceStatus.RETIRED) {
       throw ApiException.conflict("code", "目录已删除: " + code);
@@ -156,7 +156,7 @@ public class CatalogChanges {
       LocalDate earliest = today.plusMonths(months);
       if (effectiveDate == null || effectiveDate.isBefore(earliest)) {
         throw ApiException.badRequest("effectiveDate", "R7", "已有 " + holders.size() + " 个部门获得该资源的共享授权，"
-            + "变更或删除须至少提前 " + months + " 个月告知，生效日期不得早于 " + earliest + "（" + notice.citation() + "）");
+            + "变更或删除须至少提前 " + months + " 个月告知，生效日期不得早于 " + earliest + "（R7，" + notice.citation() + "）");
       }
     }
     if (effectiveDate != null && !effectiveDate.isAfter(today)) {

@@ -39,10 +39,10 @@ final class CatalogRules {
     BasicKind basicKind = in.basicKind();
     if (classification == Classification.BASIC && basicKind == null) {
       throw ApiException.badRequest("basicKind", "R2",
-          "基础信息资源须注明基础资源类别（人口、法人单位、自然资源和空间地理、社会信用、电子证照）");
+          "基础信息资源须注明基础资源类别（人口、法人单位、自然资源和空间地理、社会信用、电子证照）（R2）");
     }
     if (classification != Classification.BASIC && basicKind != null) {
-      throw ApiException.badRequest("basicKind", "R2", "只有基础信息资源可以注明基础资源类别");
+      throw ApiException.badRequest("basicKind", "R2", "只有基础信息资源可以注明基础资源类别（R2）");
     }
     String department = text("responsibleDepartment", in.responsibleDepartment(), 32, true);
     String format = text("format", in.format(), 100, true);

@@ -119,14 +119,14 @@ public class CatalogService {
     store(entry, revision);
     audit.record(caller, "CATALOG_EDIT", OBJECT_TYPE, code, AuditTrail.OK,
         (revision.equals(CatalogMapper.CURRENT) ? "修改目录草稿「" : "修改已发布目录，待审核「") + entry.name() + "」",
-        Set.of(current.responsibleDepartment(), entry.responsibleDepartment()));
+        Set.copyOf(List.of(current.responsibleDepartment(), entry.responsibleDepartment())));
     return entry;
   }
 
   private void authorise(String department, Caller caller) {
     String code = CatalogRules.text("responsibleDepartment", department, 32, true);
     if (departments.find(code).isEmpty()) {
-      throw ApiException.badRequest("responsibleDepartment", "R5", "责任部门不存在: " + code);
+      throw ApiException.badRequest("responsibleDepartment", "R5", "责任部门不存在（R5）: " + code);
     }
     CatalogAccess.requireManage(caller, code);
   }

@@ -86,10 +86,10 @@ public class UpdateObligations {
   UpdateObligation openFor(long id, String department) {
     UpdateObligation obligation = mapper.findObligation(id);
     if (obligation == null || !obligation.department().equals(department)) {
-      throw ApiException.badRequest("obligationId", "R6", "该目录更新任务不属于目录的责任部门: " + id);
+      throw ApiException.badRequest("obligationId", "R6", "该目录更新任务不属于目录的责任部门（R6）: " + id);
     }
     if (!UpdateObligation.OPEN.equals(obligation.state())) {
-      throw ApiException.badRequest("obligationId", "R6", "该目录更新任务已完成: " + id);
+      throw ApiException.badRequest("obligationId", "R6", "该目录更新任务已完成（R6）: " + id);
     }
     return obligation;
   }

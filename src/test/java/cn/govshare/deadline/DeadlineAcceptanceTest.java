@@ -119,10 +119,14 @@ class DeadlineAcceptanceTest {
   }
 
   static void await(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    await(condition, Duration.ofSeconds(20));
+  }
+
+  static void await(BooleanSupplier condition, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 20 s");
+        throw new AssertionError("condition not met within " + timeout);
       }
       sleep(Duration.ofMillis(200));
     }

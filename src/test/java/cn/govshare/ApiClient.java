@@ -55,6 +55,24 @@ public final class ApiClient {
     return send("PUT", path, body, "application/json");
   }
 
+  /** Sends raw bytes, e.g. invalid UTF-8. */
+  public Response sendBytes(String method, String path, byte[] body, String contentType) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", contentType).header("Accept", "application/json, application/problem+json");
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      return new Response(HTTP.send(request.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends a raw body as given, e.g. malformed JSON. */
   public Response send(String method, String path, Object body, String contentType) {
     try {

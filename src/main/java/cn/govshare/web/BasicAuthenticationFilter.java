@@ -45,12 +45,23 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null) {
-      unauthorized(response, "需要 HTTP Basic 认证 (authentication required)");
+      unauthorized(request, response, "需要 HTTP Basic 认证 (authentication required)");
       return;
     }
-    if (!identity.checkPassword(credentials[0], credentials[1])) {
+    boolean valid;
+    try {
+      valid = identity.checkPassword(credentials[0], credentials[1]);
+    } catch (RuntimeException e) {
+      if (!DatabaseFailures.isConnectionFailure(e)) {
+        throw e;
+      }
+      // R30: a lost database is a 503 the client can retry, never a 500 or a hang.
+      problem(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "数据库暂不可用，请稍后重试", null));
+      return;
+    }
+    if (!valid) {
       listener.loginFailed(credentials[0], request.getRemoteAddr());
-      unauthorized(response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
+      unauthorized(request, response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
       return;
     }
     Caller caller = callers.resolve(credentials[0]);
@@ -84,10 +95,17 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private void unauthorized(HttpServletResponse response, String detail) throws IOException {
-    ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail, null);
-    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-    response.setHeader("WWW-Authenticate", "Basic realm=\"GovShare\", charset=\"UTF-8\"");
+  private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
+    // Script clients (the applicant page) ask not to get the browser's own login dialog.
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"GovShare\", charset=\"UTF-8\"");
+    }
+    problem(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail, null));
+  }
+
+  private void problem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     json.writeValue(response.getOutputStream(), problem);

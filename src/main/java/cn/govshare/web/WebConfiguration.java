@@ -5,6 +5,7 @@ import cn.govshare.org.CallerResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,16 @@ class WebConfiguration implements WebMvcConfigurer {
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     registration.setName("govshareBasicAuthentication");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ObjectMapper json,
+      @Value("${govshare.web.max-body-bytes:16777216}") long maxBytes) {
+    FilterRegistrationBean<BodySizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, json));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 

@@ -1,0 +1,123 @@
+package cn.govshare.calendar;
+
+import cn.govshare.clock.Zones;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Immutable working-day data with precomputed ordinals, so that a due date is two array reads
+ * (O(1)) instead of a walk over the days. Covers 2000-01-01 .. 2099-12-31; years without a notice
+ * count weekends only and are flagged as fallback.
+ */
+final class CalendarData {
+
+  static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LAST = LocalDate.of(2099, 12, 31);
+  private static final long BASE = FIRST.toEpochDay();
+
+  private final Map<LocalDate, OfficialDay> official;
+  private final Set<Integer> coveredYears;
+  /** workingThrough[i]: working days in [FIRST, FIRST + i] inclusive. */
+  private final int[] workingThrough;
+  /** dayOfOrdinal[k]: index of the k-th working day (k from 1). */
+  private final int[] dayOfOrdinal;
+  /** fallbackThrough[i]: days of uncovered years in [FIRST, FIRST + i]. */
+  private final int[] fallbackThrough;
+
+  CalendarData(Collection<OfficialDay> days, Set<Integer> coveredYears) {
+    Map<LocalDate, OfficialDay> byDate = new HashMap<>();
+    for (OfficialDay day : days) {
+      byDate.put(day.date(), day);
+    }
+    this.official = Map.copyOf(byDate);
+    this.coveredYears = Set.copyOf(new TreeSet<>(coveredYears));
+    int length = (int) (LAST.toEpochDay() - BASE + 1);
+    workingThrough = new int[length];
+    fallbackThrough = new int[length];
+    int[] ordinals = new int[length + 1];
+    int working = 0;
+    int fallback = 0;
+    for (int i = 0; i < length; i++) {
+      LocalDate date = FIRST.plusDays(i);
+      if (kindOf(date).working()) {
+        working++;
+        ordinals[working] = i;
+      }
+      if (!this.coveredYears.contains(date.getYear())) {
+        fallback++;
+      }
+      workingThrough[i] = working;
+      fallbackThrough[i] = fallback;
+    }
+    dayOfOrdinal = Arrays.copyOf(ordinals, working + 1);
+  }
+
+  Set<Integer> coveredYears() {
+    return coveredYears;
+  }
+
+  Collection<OfficialDay> officialDays() {
+    return official.values();
+  }
+
+  Day day(LocalDate date) {
+    OfficialDay listed = official.get(date);
+    boolean fallback = !coveredYears.contains(date.getYear());
+    return new Day(date, kindOf(date), listed == null ? null : listed.name(), fallback && listed == null);
+  }
+
+  boolean isWorkingDay(LocalDate date) {
+    return kindOf(date).working();
+  }
+
+  /** The n-th working day strictly after {@code start} (n ≥ 1), with the fallback flag of the days between. */
+  Due nthWorkingDayAfter(LocalDate start, int n) {
+    if (!inRange(start)) {
+      throw new IllegalArgumentException("date outside " + FIRST + ".." + LAST + ": " + start);
+    }
+    int i = index(start);
+    int target = workingThrough[i] + n;
+    if (target >= dayOfOrdinal.length) {
+      throw new IllegalArgumentException("due date beyond " + LAST);
+    }
+    int dueIndex = dayOfOrdinal[target];
+    LocalDate due = FIRST.plusDays(dueIndex);
+    boolean fallback = fallbackThrough[dueIndex] - fallbackThrough[i] > 0;
+    return new Due(due, due.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant(), fallback);
+  }
+
+  /** Working days strictly after {@code a} up to and including {@code b}; negative when b is before a. */
+  int workingDaysBetween(LocalDate a, LocalDate b) {
+    if (!inRange(a) || !inRange(b)) {
+      throw new IllegalArgumentException("date outside " + FIRST + ".." + LAST);
+    }
+    return workingThrough[index(b)] - workingThrough[index(a)];
+  }
+
+  boolean fallbackBetween(LocalDate a, LocalDate b) {
+    return fallbackThrough[index(b)] - fallbackThrough[index(a)] > 0;
+  }
+
+  static boolean inRange(LocalDate date) {
+    return !date.isBefore(FIRST) && !date.isAfter(LAST);
+  }
+
+  private DayKind kindOf(LocalDate date) {
+    OfficialDay listed = official.get(date);
+    if (listed != null) {
+      return listed.kind();
+    }
+    DayOfWeek dow = date.getDayOfWeek();
+    return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? DayKind.WEEKEND : DayKind.WORKDAY;
+  }
+
+  private static int index(LocalDate date) {
+    return (int) (date.toEpochDay() - BASE);
+  }
+}

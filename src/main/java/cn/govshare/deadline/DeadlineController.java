@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.web.ApiException;
@@ -24,10 +25,10 @@ class DeadlineController {
   private static final Set<String> BREACH_STATES = Set.of(DeadlineState.BREACHED.name(), DeadlineState.LATE.name());
 
   private final DeadlineMapper mapper;
-  private final DeadlineCalendar calendar;
+  private final WorkingCalendar calendar;
   private final Clock clock;
 
-  DeadlineController(DeadlineMapper mapper, DeadlineCalendar calendar, Clock clock) {
+  DeadlineController(DeadlineMapper mapper, WorkingCalendar calendar, Clock clock) {
     this.mapper = mapper;
     this.calendar = calendar;
     this.clock = clock;

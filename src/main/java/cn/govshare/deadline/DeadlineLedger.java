@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.DepartmentService;
@@ -43,13 +44,13 @@ class DeadlineLedger {
       .withZone(Zones.SHANGHAI);
 
   private final DeadlineMapper mapper;
-  private final DeadlineCalendar calendar;
+  private final WorkingCalendar calendar;
   private final DeadlinePolicy policy;
   private final Notifications notifications;
   private final DepartmentService departments;
   private final Clock clock;
 
-  DeadlineLedger(DeadlineMapper mapper, DeadlineCalendar calendar, DeadlinePolicy policy,
+  DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, DeadlinePolicy policy,
       Notifications notifications, DepartmentService departments, Clock clock) {
     this.mapper = mapper;
     this.calendar = calendar;

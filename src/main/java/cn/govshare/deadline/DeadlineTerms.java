@@ -1,5 +1,7 @@
 package cn.govshare.deadline;
 
+import cn.govshare.calendar.Due;
+import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +19,8 @@ record DeadlineTerms(LocalDate dueDate, Instant dueAt, Instant remindAt, boolean
   static final DeadlineTerms NONE = new DeadlineTerms(null, null, null, false);
 
   static DeadlineTerms compute(DeadlinePolicy.Limit limit, Instant start, int extensionDays,
-      DeadlineCalendar calendar) {
-    DeadlineCalendar.Due due = switch (limit.unit()) {
+      WorkingCalendar calendar) {
+    Due due = switch (limit.unit()) {
       case NONE -> null;
       case WORKING_DAYS -> calendar.due(start, limit.amount() + extensionDays);
       case MONTHS -> monthsLater(start, limit.amount(), extensionDays, calendar);
@@ -46,8 +48,8 @@ record DeadlineTerms(LocalDate dueDate, Instant dueAt, Instant remindAt, boolean
   }
 
   /** R7 counts in months (Civil Code art. 201-203): same day N months later, moved to a working day. */
-  private static DeadlineCalendar.Due monthsLater(Instant start, int months, int extensionDays,
-      DeadlineCalendar calendar) {
+  private static Due monthsLater(Instant start, int months, int extensionDays,
+      WorkingCalendar calendar) {
     LocalDate day = start.atZone(Zones.SHANGHAI).toLocalDate().plusMonths(months);
     while (!calendar.isWorkingDay(day)) {
       day = day.plusDays(1);
@@ -55,7 +57,7 @@ record DeadlineTerms(LocalDate dueDate, Instant dueAt, Instant remindAt, boolean
     if (extensionDays > 0) {
       return calendar.due(day.atStartOfDay(Zones.SHANGHAI).toInstant(), extensionDays);
     }
-    return new DeadlineCalendar.Due(day, day.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant(), false);
+    return new Due(day, day.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant(), false);
   }
 
   boolean sameDueAs(DeadlineRecord record) {

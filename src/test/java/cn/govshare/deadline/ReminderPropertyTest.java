@@ -3,6 +3,7 @@ package cn.govshare.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
+import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReminderPropertyTest {
 
   @Autowired
-  DeadlineCalendar calendar;
+  WorkingCalendar calendar;
 
   @Test
   void reminderIsOnAWorkingDayBeforeDueForEveryReceiptDayAndLimitIn2025And2026() {

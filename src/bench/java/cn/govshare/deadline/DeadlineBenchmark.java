@@ -1,0 +1,129 @@
+package cn.govshare.deadline;
+
+import cn.govshare.ApiClient;
+import cn.govshare.GovShareTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On-demand benchmark (docs/performance.md, "## Deadlines"), not part of verify:
+ * {@code mvn -o -Pbench test -Dtest=DeadlineBenchmark -Dbench.open=100000 -Dbench.due=1000}.
+ * Opens {@code bench.open} timed tasks through the engine, {@code bench.due} of them due by the moved
+ * clock, then measures how long the job executor takes to raise every breach and how long a page of
+ * {@code /api/deadlines?state=OPEN} takes.
+ */
+@GovShareTest
+class DeadlineBenchmark {
+
+  private static final int OPEN = Integer.getInteger("bench.open", 100_000);
+  private static final int DUE = Integer.getInteger("bench.due", 1_000);
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtime;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void breachBurstAndOpenPage(@Autowired RepositoryService repository) throws Exception {
+    DeadlineProbe.deploy(repository);
+    ClockUtil.setCurrentTime(date("2025-09-26T10:00:00+08:00"));
+    Date later = date("2026-03-02T10:00:00+08:00");
+    long started = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> work = new ArrayList<>();
+    int chunk = 1_000;
+    for (int from = 0; from < OPEN; from += chunk) {
+      int first = from;
+      work.add(pool.submit(() -> {
+        for (int i = first; i < Math.min(first + chunk, OPEN); i++) {
+          Map<String, Object> variables = i < DUE ? Map.of("group", group(i))
+              : Map.of("group", group(i), "providerAuthorizationReceivedAt", later);
+          runtime.startProcessInstanceByKey(DeadlineProbe.KEY, "bench-" + i, variables);
+        }
+      }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+    pool.shutdown();
+    double setup = seconds(started);
+    long open = count("OPEN");
+    System.out.printf("BENCH setup: %d deadlines opened in %.1f s (%.0f/s); OPEN rows %d%n", OPEN, setup,
+        OPEN / setup, open);
+
+    ApiClient supervisor = ApiClient.as(port, "supervisor");
+    timePages(supervisor, "before burst");
+
+    ClockUtil.setCurrentTime(date("2025-10-17T00:01:00+08:00"));
+    long burst = System.nanoTime();
+    while (count("BREACHED") < DUE) {
+      if (seconds(burst) > 1800) {
+        throw new AssertionError("breaches not raised within 30 min: " + count("BREACHED"));
+      }
+      Thread.sleep(50);
+    }
+    double breachSeconds = seconds(burst);
+    long incidents = runtime.createIncidentQuery().incidentType(DeadlineLedger.INCIDENT_TYPE).count();
+    System.out.printf("BENCH burst: %d breaches raised in %.2f s (%.0f/s), incidents %d%n", DUE, breachSeconds,
+        DUE / breachSeconds, incidents);
+    timePages(supervisor, "after burst");
+    ClockUtil.reset();
+  }
+
+  private void timePages(ApiClient client, String label) {
+    for (String query : List.of("/api/deadlines?state=OPEN&size=20", "/api/deadlines?state=OPEN&size=20&page=2000",
+        "/api/deadlines?state=OPEN&dept=gaj&size=20", "/api/breaches?size=20")) {
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        long t = System.nanoTime();
+        ApiClient.Response response = client.get(query);
+        if (response.status() != 200) {
+          throw new AssertionError(response.toString());
+        }
+        millis.add((System.nanoTime() - t) / 1e6);
+      }
+      millis.sort(null);
+      System.out.printf("BENCH page %s %s: median %.1f ms, p95 %.1f ms%n", label, query,
+          millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)));
+    }
+  }
+
+  private long count(String state) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM gs_deadline WHERE state = ? AND process_definition_key = ?",
+        Long.class, state, DeadlineProbe.KEY);
+  }
+
+  private static String group(int i) {
+    return switch (i % 3) {
+      case 0 -> "gaj";
+      case 1 -> "scjgj";
+      default -> "rsj";
+    };
+  }
+
+  private static Date date(String time) {
+    return Date.from(OffsetDateTime.parse(time).toInstant());
+  }
+
+  private static double seconds(long since) {
+    return Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,89 @@
+package cn.govshare.clock;
+
+import cn.govshare.audit.AuditTrail;
+import cn.govshare.org.Caller;
+import cn.govshare.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Moves the one clock for demos and acceptance checks (SPEC §7). Exists only with
+ * {@code govshare.clock.adjustable=true}; administrators only. The clock keeps ticking from the time
+ * set; timers due by then fire at the job executor's next acquisition, which is woken at once.
+ */
+@RestController
+@ConditionalOnProperty(name = "govshare.clock.adjustable", havingValue = "true")
+class ClockAdminController {
+
+  private final Clock clock;
+  private final ProcessEngine engine;
+  private final AuditTrail audit;
+
+  ClockAdminController(Clock clock, ProcessEngine engine, AuditTrail audit) {
+    this.clock = clock;
+    this.engine = engine;
+    this.audit = audit;
+  }
+
+  record ClockSetting(OffsetDateTime now) {
+  }
+
+  record ClockState(OffsetDateTime now, boolean adjusted) {
+  }
+
+  @GetMapping("/api/admin/clock")
+  ClockState get(Caller caller) {
+    requireAdmin(caller);
+    return state();
+  }
+
+  @PutMapping("/api/admin/clock")
+  ClockState set(Caller caller, @RequestBody ClockSetting setting) {
+    requireAdmin(caller);
+    if (setting.now() == null) {
+      throw ApiException.badRequest("now", "缺少 now (ISO 时间, 如 2025-10-17T00:01:00+08:00)");
+    }
+    Instant previous = clock.instant();
+    ClockUtil.offset(setting.now().toInstant().toEpochMilli() - System.currentTimeMillis());
+    wakeJobExecutor();
+    audit.record(caller.userId(), "CLOCK_SET", "clock", null, AuditTrail.OK, previous + " -> " + setting.now());
+    return state();
+  }
+
+  @DeleteMapping("/api/admin/clock")
+  ClockState reset(Caller caller) {
+    requireAdmin(caller);
+    ClockUtil.reset();
+    audit.record(caller.userId(), "CLOCK_RESET", "clock", null, AuditTrail.OK, "real time");
+    return state();
+  }
+
+  private ClockState state() {
+    Instant now = clock.instant();
+    return new ClockState(OffsetDateTime.ofInstant(now, Zones.SHANGHAI),
+        Math.abs(now.toEpochMilli() - System.currentTimeMillis()) > 1000);
+  }
+
+  private void wakeJobExecutor() {
+    var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    if (jobExecutor != null && jobExecutor.isActive()) {
+      jobExecutor.jobWasAdded();
+    }
+  }
+
+  private static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ApiException.forbidden("只有系统管理员可以调整时钟");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package cn.govshare.deadline;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+
+/**
+ * The engine jobs of a deadline: a reminder timer and a breach timer on the task's execution. Being
+ * engine jobs, they fire once across all nodes (job locking) and survive restarts; they live and die
+ * with the deadline. Call only inside a command context.
+ */
+final class DeadlineJobs {
+
+  static final String BREACH = "govshare-deadline-breach";
+  static final String REMINDER = "govshare-deadline-reminder";
+
+  private DeadlineJobs() {
+  }
+
+  static void schedule(ExecutionEntity execution, long deadlineId, DeadlineTerms terms, Instant now) {
+    if (terms.dueAt() == null) {
+      return;
+    }
+    timer(execution, BREACH, deadlineId, terms.dueAt());
+    if (terms.remindAt() != null && now.isBefore(terms.dueAt())) {
+      timer(execution, REMINDER, deadlineId, terms.remindAt().isAfter(now) ? terms.remindAt() : now);
+    }
+  }
+
+  static void cancel(ExecutionEntity execution, long deadlineId) {
+    CommandContext context = Context.getCommandContext();
+    String tenantId = execution == null ? null : execution.getTenantId();
+    for (String type : new String[] {BREACH, REMINDER}) {
+      for (JobEntity job : context.getJobManager().findJobsByConfiguration(type, String.valueOf(deadlineId), tenantId)) {
+        job.delete();
+      }
+    }
+  }
+
+  private static void timer(ExecutionEntity execution, String type, long deadlineId, Instant at) {
+    TimerEntity timer = new TimerEntity();
+    timer.setJobHandlerType(type);
+    timer.setJobHandlerConfigurationRaw(String.valueOf(deadlineId));
+    timer.setDuedate(Date.from(at));
+    timer.setExecution(execution);
+    Context.getCommandContext().getJobManager().schedule(timer);
+  }
+}

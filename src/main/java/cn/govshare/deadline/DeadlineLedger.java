@@ -1,0 +1,297 @@
+package cn.govshare.deadline;
+
+import cn.govshare.calendar.WorkingCalendar;
+import cn.govshare.clock.Zones;
+import cn.govshare.notification.Notifications;
+import cn.govshare.org.DepartmentService;
+import cn.govshare.org.Groups;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The deadline ledger (SPEC §7): opens a row when a timed task is created, reminds, breaches and closes
+ * it. Every method runs inside an engine command (task listener, job, or an explicit command), so the
+ * ledger row, the task's due date, the timers and the incident commit or roll back together.
+ */
+@Service
+class DeadlineLedger {
+
+  static final String INCIDENT_TYPE = "deadlineBreach";
+  static final String REF_TYPE = "deadline";
+  static final String CATEGORY_REMINDER = "DEADLINE_REMINDER";
+  static final String CATEGORY_BREACH = "DEADLINE_BREACH";
+  private static final Logger LOG = LoggerFactory.getLogger(DeadlineLedger.class);
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(Zones.SHANGHAI);
+
+  private final DeadlineMapper mapper;
+  private final WorkingCalendar calendar;
+  private final DeadlinePolicy policy;
+  private final Notifications notifications;
+  private final DepartmentService departments;
+  private final Clock clock;
+
+  DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, DeadlinePolicy policy,
+      Notifications notifications, DepartmentService departments, Clock clock) {
+    this.mapper = mapper;
+    this.calendar = calendar;
+    this.policy = policy;
+    this.notifications = notifications;
+    this.departments = departments;
+    this.clock = clock;
+  }
+
+  /** Task created: compute the due date from the rule, write the row, set due and follow-up, start the timers. */
+  void open(DelegateTask task, String rule) {
+    if (!policy.has(rule)) {
+      // CONTRACT: a profile without the rule must not reach the task (gateway on policy.has); say so, never guess
+      LOG.warn("task {} ({}) declares rule {} which profile {} does not have: no deadline", task.getId(),
+          task.getTaskDefinitionKey(), rule, policy.profile());
+      return;
+    }
+    DeadlinePolicy.Limit limit = policy.limit(rule);
+    String key = task.getTaskDefinitionKey();
+    Instant start = receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
+    int extension = extensionDays(task.getVariable(key + "ExtensionDays"));
+    DeadlineTerms terms = DeadlineTerms.compute(limit, start, extension, calendar);
+    if (terms.fallback()) {
+      LOG.warn("deadline of task {} ({}) computed on weekends-only fallback calendar data: due {}", task.getId(),
+          key, terms.dueDate());
+    }
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    List<String> groups = candidateGroups(task);
+    mapper.insert(new DeadlineRecord(null, task.getProcessInstanceId(), execution.getProcessDefinition().getKey(),
+        execution.getProcessBusinessKey(), execution.getId(), task.getId(), key, task.getName(), department(groups),
+        groups.isEmpty() ? null : String.join(",", groups), rule, policy.profile(), limit.step(), limit.citation(),
+        limit.amount(), limit.unit().name(), limit.specified(), extension, start, terms.dueDate(), terms.dueAt(),
+        terms.remindAt(), terms.fallback(), DeadlineState.OPEN.name(), null, null, null, null, null, null, null));
+    if (terms.dueAt() != null) {
+      long id = mapper.findByTask(task.getId()).id();
+      task.setDueDate(Date.from(terms.dueAt()));
+      task.setFollowUpDate(Date.from(terms.remindAt()));
+      DeadlineJobs.schedule(execution, id, terms, clock.instant());
+    }
+  }
+
+  /** Task completed: MET, or LATE with the working days overdue; a breach incident is resolved, nothing else changes. */
+  void complete(DelegateTask task) {
+    DeadlineRecord deadline = mapper.findByTask(task.getId());
+    if (deadline == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    String by = task.getAssignee() != null ? task.getAssignee() : Context.getCommandContext().getAuthenticatedUserId();
+    LocalDate today = date(now);
+    int handling = calendar.workingDaysBetween(date(deadline.startedAt()), today);
+    DeadlineJobs.cancel((ExecutionEntity) task.getExecution(), deadline.id());
+    if (deadline.isIn(DeadlineState.OPEN)) {
+      boolean late = deadline.timed() && !now.isBefore(deadline.dueAt());
+      if (!late && close(deadline, DeadlineState.MET, now, by, null, null, handling)) {
+        return;
+      }
+      if (late && close(deadline, DeadlineState.LATE, now, by, deadline.dueAt(), overdue(deadline, today), handling)) {
+        // finished late before the breach timer ran: still a breach to report (R27)
+        reportBreach(deadline, message(deadline));
+        return;
+      }
+      deadline = mapper.findById(deadline.id());
+    }
+    if (deadline.isIn(DeadlineState.BREACHED)) {
+      close(deadline, DeadlineState.LATE, now, by, null, overdue(deadline, today), handling);
+      resolveIncident(deadline.incidentId());
+    }
+  }
+
+  /** Task deleted without completion (process cancelled, boundary event, modification): CANCELLED. */
+  void cancel(DelegateTask task) {
+    DeadlineRecord deadline = mapper.findByTask(task.getId());
+    if (deadline == null || !(deadline.isIn(DeadlineState.OPEN) || deadline.isIn(DeadlineState.BREACHED))) {
+      return;
+    }
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    DeadlineJobs.cancel(execution, deadline.id());
+    close(deadline, DeadlineState.CANCELLED, clock.instant(), null, null, null, null);
+    if (deadline.isIn(DeadlineState.BREACHED) && !execution.isEnded() && !execution.isCanceled()) {
+      resolveIncident(deadline.incidentId());
+    }
+  }
+
+  /** Breach timer: exactly once, guarded by the OPEN → BREACHED update even if two nodes ran it. */
+  void breach(long id) {
+    DeadlineRecord deadline = mapper.findById(id);
+    if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
+      return;
+    }
+    if (mapper.markBreached(id, clock.instant()) == 0) {
+      return;
+    }
+    String message = message(deadline);
+    ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
+        .findExecutionById(deadline.executionId());
+    Incident incident = execution.createIncident(INCIDENT_TYPE, String.valueOf(id), message);
+    mapper.setIncident(id, incident.getId());
+    reportBreach(deadline, message);
+    LOG.info("deadline {} breached: {}", id, message);
+  }
+
+  /** Reminder timer: one working day before due, to whoever holds the task now (SPEC §7). */
+  void remind(long id) {
+    DeadlineRecord deadline = mapper.findById(id);
+    if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
+      return;
+    }
+    TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(deadline.taskId());
+    String subject = "办理提醒: " + deadline.taskName() + " 应于 " + MINUTES.format(deadline.dueAt()) + " 前办结";
+    String body = subject + " (" + deadline.rule() + " " + deadline.citation() + ")";
+    String refId = String.valueOf(id);
+    if (task != null && task.getAssignee() != null) {
+      notifications.notifyUser(task.getAssignee(), CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+    } else if (deadline.candidateGroups() != null) {
+      for (String group : deadline.candidateGroups().split(",")) {
+        notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+      }
+    }
+    mapper.markReminded(id, clock.instant());
+  }
+
+  /**
+   * Recomputes an OPEN deadline with the current calendar (new year loaded, days corrected): moves the
+   * task's due and follow-up dates and the timers, and records old, new and why. Returns whether it moved.
+   */
+  boolean recompute(CommandContext context, long id, String reason) {
+    DeadlineRecord deadline = mapper.findById(id);
+    if (deadline == null || !deadline.isIn(DeadlineState.OPEN) || !deadline.timed()) {
+      return false;
+    }
+    DeadlinePolicy.Limit limit = new DeadlinePolicy.Limit(deadline.rule(), deadline.step(), deadline.limitAmount(),
+        DeadlinePolicy.Unit.valueOf(deadline.limitUnit()), deadline.limitSpecified(), deadline.citation());
+    DeadlineTerms terms = DeadlineTerms.compute(limit, deadline.startedAt(), deadline.extensionDays(), calendar);
+    if (terms.sameDueAs(deadline)) {
+      return false;
+    }
+    if (mapper.reschedule(id, terms.dueDate(), terms.dueAt(), terms.remindAt(), terms.fallback()) == 0) {
+      return false;
+    }
+    Instant now = clock.instant();
+    mapper.insertChange(new DeadlineChange(null, id, now, deadline.dueDate(), deadline.dueAt(), deadline.fallback(),
+        terms.dueDate(), terms.dueAt(), terms.fallback(), reason));
+    TaskEntity task = context.getTaskManager().findTaskById(deadline.taskId());
+    if (task != null) {
+      task.setDueDate(Date.from(terms.dueAt()));
+      task.setFollowUpDate(Date.from(terms.remindAt()));
+    }
+    ExecutionEntity execution = context.getExecutionManager().findExecutionById(deadline.executionId());
+    DeadlineJobs.cancel(execution, id);
+    DeadlineJobs.schedule(execution, id, terms, now);
+    LOG.info("deadline {} moved from {} to {}: {}", id, deadline.dueDate(), terms.dueDate(), reason);
+    return true;
+  }
+
+  /** {@code 超期: <task> — <rule> <article> — 应于 <due> 前办结}: what Cockpit and the general office read. */
+  static String message(DeadlineRecord deadline) {
+    return "超期: " + deadline.taskName() + " — " + deadline.rule() + " " + deadline.citation() + " — 应于 "
+        + MINUTES.format(deadline.dueAt()) + " 前办结";
+  }
+
+  private void reportBreach(DeadlineRecord deadline, String message) {
+    // R27: breaches are reported to the (leading group's) general office for rectification
+    String body = message + "\n流程实例 " + deadline.processInstanceId()
+        + (deadline.businessKey() == null ? "" : " (" + deadline.businessKey() + ")")
+        + "，承办: " + (deadline.department() == null ? "-" : deadline.department());
+    notifications.notifyGroup(Groups.GENERAL_OFFICE, CATEGORY_BREACH, message, body, REF_TYPE,
+        String.valueOf(deadline.id()));
+  }
+
+  private boolean close(DeadlineRecord deadline, DeadlineState state, Instant at, String by, Instant breachedAt,
+      Integer overdue, Integer handling) {
+    return mapper.close(deadline.id(), deadline.state(), state.name(), at, by, breachedAt, overdue, handling) == 1;
+  }
+
+  private void resolveIncident(String incidentId) {
+    if (incidentId == null) {
+      return;
+    }
+    // CAMUNDA-NOTES: an incident on a task without its own scope outlives the task; resolve it ourselves
+    Incident incident = Context.getCommandContext().getIncidentManager().findIncidentById(incidentId);
+    if (incident instanceof IncidentEntity entity) {
+      entity.resolve();
+    }
+  }
+
+  private int overdue(DeadlineRecord deadline, LocalDate completed) {
+    return Math.max(1, calendar.workingDaysBetween(deadline.dueDate(), completed));
+  }
+
+  private String department(List<String> groups) {
+    for (String group : groups) {
+      if (departments.find(group).isPresent()) {
+        return group;
+      }
+      if (group.endsWith("-head")) {
+        String code = group.substring(0, group.length() - "-head".length());
+        if (departments.find(code).isPresent()) {
+          return code;
+        }
+      }
+    }
+    return groups.isEmpty() ? null : groups.get(0);
+  }
+
+  private static List<String> candidateGroups(DelegateTask task) {
+    List<String> groups = new ArrayList<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    groups.sort(null);
+    return groups;
+  }
+
+  private Instant receivedAt(Object value, Date createTime) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      return OffsetDateTime.parse(text).toInstant();
+    }
+    if (value != null) {
+      throw new ProcessEngineException("ReceivedAt 变量须为日期 (java.util.Date 或 ISO 时间): " + value);
+    }
+    return createTime != null ? createTime.toInstant() : clock.instant();
+  }
+
+  private static int extensionDays(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    int days = value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().trim());
+    if (days < 0) {
+      throw new ProcessEngineException("ExtensionDays 不能为负数: " + days);
+    }
+    return days;
+  }
+
+  private static LocalDate date(Instant instant) {
+    return instant.atZone(Zones.SHANGHAI).toLocalDate();
+  }
+}

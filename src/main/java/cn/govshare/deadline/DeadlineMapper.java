@@ -1,0 +1,50 @@
+package cn.govshare.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface DeadlineMapper {
+
+  void insert(DeadlineRecord deadline);
+
+  DeadlineRecord findById(long id);
+
+  DeadlineRecord findByTask(String taskId);
+
+  List<DeadlineRecord> findByProcessInstance(String processInstanceId);
+
+  /** OPEN → BREACHED; 0 when another node (or the task's completion) got there first. */
+  int markBreached(@Param("id") long id, @Param("at") Instant at);
+
+  void setIncident(@Param("id") long id, @Param("incidentId") String incidentId);
+
+  void markReminded(@Param("id") long id, @Param("at") Instant at);
+
+  int close(@Param("id") long id, @Param("expected") String expected, @Param("state") String state,
+      @Param("completedAt") Instant completedAt, @Param("completedBy") String completedBy,
+      @Param("breachedAt") Instant breachedAt, @Param("overdue") Integer overdue, @Param("handling") Integer handling);
+
+  int reschedule(@Param("id") long id, @Param("dueDate") LocalDate dueDate, @Param("dueAt") Instant dueAt,
+      @Param("remindAt") Instant remindAt, @Param("fallback") boolean fallback);
+
+  void insertChange(DeadlineChange change);
+
+  List<DeadlineChange> changes(long deadlineId);
+
+  List<DeadlineRecord> page(@Param("states") Collection<String> states, @Param("department") String department,
+      @Param("rule") String rule, @Param("offset") long offset, @Param("limit") int limit);
+
+  long count(@Param("states") Collection<String> states, @Param("department") String department,
+      @Param("rule") String rule);
+
+  /** OPEN deadlines whose counting period overlaps [from, to): candidates for recomputation. */
+  List<Long> openOverlapping(@Param("from") LocalDate from, @Param("to") Instant to);
+
+  /** Deadlines completed or breached in [from, to): the raw material of the statistics (R27). */
+  List<DeadlineRecord> closedOrBreachedBetween(@Param("from") Instant from, @Param("to") Instant to);
+}

@@ -1,7 +1,7 @@
 package cn.govshare.catalog;
 
 /** Receives an AUTO_INCREMENT id from MyBatis, since records cannot. */
-final class GeneratedKey {
+public final class GeneratedKey {
 
   private Long id;
 

@@ -1,0 +1,63 @@
+package cn.govshare.sharing;
+
+import cn.govshare.catalog.CatalogService;
+import cn.govshare.org.Caller;
+import cn.govshare.web.ApiException;
+import java.util.List;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/grants")
+class GrantController {
+
+  private final Grants grants;
+  private final CatalogService catalog;
+
+  GrantController(Grants grants, CatalogService catalog) {
+    this.grants = grants;
+    this.catalog = catalog;
+  }
+
+  @GetMapping
+  List<Grant> list(Caller caller, @RequestParam(required = false) String dept,
+      @RequestParam(required = false) String resource) {
+    return grants.list(caller, dept, resource);
+  }
+
+  /** A data call (R20): the using department, the provider, the platform or a supervisor may ask. */
+  @GetMapping("/check")
+  GrantCheck check(Caller caller, @RequestParam String dept, @RequestParam String resource,
+      @RequestParam Purpose purpose, @RequestParam(required = false) String field) {
+    String provider = catalog.find(resource).map(r -> r.responsibleDepartment())
+        .orElseThrow(() -> ApiException.badRequest("resource", "资源目录中没有 " + resource));
+    if (!(caller.belongsTo(dept) || caller.belongsTo(provider) || caller.readsEverything())) {
+      throw ApiException.forbidden("只能核验本部门的授权");
+    }
+    return grants.check(caller, dept, resource, purpose, StringUtils.stripToNull(field));
+  }
+
+  @PostMapping("/{id}/suspend")
+  Grant suspend(@PathVariable long id, @RequestBody StatusChange body, Caller caller) {
+    return grants.changeStatus(caller, id, GrantStatus.SUSPENDED, body.reason());
+  }
+
+  @PostMapping("/{id}/terminate")
+  Grant terminate(@PathVariable long id, @RequestBody StatusChange body, Caller caller) {
+    return grants.changeStatus(caller, id, GrantStatus.TERMINATED, body.reason());
+  }
+
+  @PostMapping("/{id}/resume")
+  Grant resume(@PathVariable long id, @RequestBody StatusChange body, Caller caller) {
+    return grants.changeStatus(caller, id, GrantStatus.ACTIVE, body.reason());
+  }
+
+  record StatusChange(String reason) {
+  }
+}

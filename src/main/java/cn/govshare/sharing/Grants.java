@@ -1,0 +1,135 @@
+package cn.govshare.sharing;
+
+import cn.govshare.audit.AuditTrail;
+import cn.govshare.catalog.CatalogResource;
+import cn.govshare.catalog.CatalogService;
+import cn.govshare.catalog.GeneratedKey;
+import cn.govshare.catalog.GrantHolders;
+import cn.govshare.clock.Zones;
+import cn.govshare.notification.Notifications;
+import cn.govshare.org.Caller;
+import cn.govshare.web.ApiException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Grants (R17, R20, R21): issued by an approved request, an unconditional resource or a dispute decided
+ * SHARE; checked on every data call; suspended or terminated by the provider.
+ */
+@Service
+public class Grants implements GrantHolders {
+
+  public static final String SOURCE_REQUEST = "REQUEST";
+  public static final String SOURCE_DISPUTE = "DISPUTE";
+
+  private final SharingMapper mapper;
+  private final CatalogService catalog;
+  private final Notifications notifications;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit, Clock clock) {
+    this.mapper = mapper;
+    this.catalog = catalog;
+    this.notifications = notifications;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Issues a grant; {@code scope} empty means every item of the entry. */
+  @Transactional
+  public Grant issue(String department, String resourceCode, List<String> scope, Purpose purpose,
+      LocalDate validUntil, String sourceType, String sourceRef) {
+    CatalogResource resource = catalog.find(resourceCode)
+        .orElseThrow(() -> new IllegalArgumentException("no catalogue entry " + resourceCode));
+    Grant grant = new Grant(null, department, resourceCode, resource.responsibleDepartment(),
+        String.join(",", scope), purpose, validUntil, sourceType, sourceRef, GrantStatus.ACTIVE, null, null, null,
+        clock.instant());
+    GeneratedKey key = new GeneratedKey();
+    mapper.insertGrant(grant, key);
+    audit.record("system", "GRANT_ISSUED", "GRANT", String.valueOf(key.getId()), AuditTrail.OK,
+        department + " 获得 " + resourceCode + " 授权，用途 " + purpose + "，范围 " + (scope.isEmpty() ? "全部" : scope));
+    notifications.notifyGroup(department, "GRANT_ISSUED", "已获授权: " + resource.name(),
+        "用途：" + purpose.label() + "；范围：" + (scope.isEmpty() ? "全部数据项" : String.join("、", scope))
+            + (validUntil == null ? "" : "；有效期至 " + validUntil), "GRANT", String.valueOf(key.getId()));
+    return mapper.findGrant(key.getId());
+  }
+
+  /** A data call: allowed only within an active grant's purpose and scope (R20). */
+  public GrantCheck check(Caller caller, String department, String resourceCode, Purpose purpose, String field) {
+    LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
+    List<Grant> active = mapper.findActiveGrants(department, resourceCode, null, today);
+    GrantCheck answer;
+    if (active.isEmpty()) {
+      answer = new GrantCheck(false, null, "无有效授权");
+    } else {
+      List<Grant> forPurpose = active.stream().filter(g -> g.purpose() == purpose).toList();
+      if (forPurpose.isEmpty()) {
+        answer = new GrantCheck(false, null, "授权用途不符：已授权用途为 "
+            + active.stream().map(g -> g.purpose().label()).distinct().toList());
+      } else {
+        answer = forPurpose.stream().filter(g -> inScope(g, field)).findFirst()
+            .map(g -> new GrantCheck(true, g.id(), "授权有效"))
+            .orElse(new GrantCheck(false, null, "数据项 " + field + " 不在授权范围内"));
+      }
+    }
+    audit.record(caller, "GRANT_CHECK", "GRANT", answer.grantId() == null ? null : String.valueOf(answer.grantId()),
+        answer.allowed() ? AuditTrail.OK : AuditTrail.REJECTED,
+        department + " " + resourceCode + " " + purpose + (field == null ? "" : " " + field) + ": " + answer.reason(),
+        Set.of(department, active.isEmpty() ? department : active.get(0).providerDept()));
+    return answer;
+  }
+
+  public List<Grant> list(Caller caller, String department, String resourceCode) {
+    String visibleTo = caller.readsEverything() ? null : caller.department();
+    if (visibleTo == null && !caller.readsEverything()) {
+      throw ApiException.forbidden("只能查看本部门的授权");
+    }
+    return mapper.findGrants(department, resourceCode, visibleTo, 1000);
+  }
+
+  /** R21: the provider suspends or terminates provision after finding misuse, with a reason. */
+  @Transactional
+  public Grant changeStatus(Caller caller, long grantId, GrantStatus to, String reason) {
+    Grant grant = mapper.findGrant(grantId);
+    if (grant == null || !(caller.belongsTo(grant.providerDept()) || caller.belongsTo(grant.department())
+        || caller.readsEverything())) {
+      throw ApiException.notFound("授权不存在: " + grantId);
+    }
+    if (!caller.belongsTo(grant.providerDept())) {
+      throw ApiException.forbidden("只有提供部门可以暂停或终止授权 (R21)");
+    }
+    if (StringUtils.isBlank(reason)) {
+      throw ApiException.badRequest("reason", "R21", "暂停或终止授权须说明理由");
+    }
+    GrantStatus from = grant.status();
+    boolean allowed = (from == GrantStatus.ACTIVE && (to == GrantStatus.SUSPENDED || to == GrantStatus.TERMINATED))
+        || (from == GrantStatus.SUSPENDED && (to == GrantStatus.ACTIVE || to == GrantStatus.TERMINATED));
+    if (!allowed || mapper.updateGrantStatus(grantId, from, to, reason.strip(), caller.userId(), clock.instant()) == 0) {
+      throw ApiException.conflict("status", "授权当前状态为 " + from + "，不能变为 " + to);
+    }
+    audit.record(caller, "GRANT_" + to, "GRANT", String.valueOf(grantId), AuditTrail.OK, reason.strip(),
+        Set.of(grant.department(), grant.providerDept()));
+    notifications.notifyGroup(grant.department(), "GRANT_" + to, "授权状态变更: " + grant.resourceCode() + " → " + to,
+        "理由：" + reason.strip(), "GRANT", String.valueOf(grantId));
+    return mapper.findGrant(grantId);
+  }
+
+  @Override
+  public Set<String> activeHolders(String resourceCode) {
+    return mapper.findActiveHolders(resourceCode, LocalDate.now(clock.withZone(Zones.SHANGHAI)));
+  }
+
+  private static boolean inScope(Grant grant, String field) {
+    if (field == null || StringUtils.isBlank(grant.scope())) {
+      return true;
+    }
+    return Arrays.stream(grant.scope().split(",")).map(String::strip).anyMatch(field::equals);
+  }
+}

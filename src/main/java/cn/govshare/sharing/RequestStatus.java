@@ -1,0 +1,6 @@
+package cn.govshare.sharing;
+
+/** Where a share request stands. */
+public enum RequestStatus {
+  SUBMITTED, IN_REVIEW, GRANTED, REFUSED, DISPUTE
+}

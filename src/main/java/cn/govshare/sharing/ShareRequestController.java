@@ -1,0 +1,96 @@
+package cn.govshare.sharing;
+
+import cn.govshare.deadline.DeadlineView;
+import cn.govshare.deadline.Deadlines;
+import cn.govshare.notification.Notifications;
+import cn.govshare.org.Caller;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/share-requests")
+class ShareRequestController {
+
+  private final ShareRequests requests;
+  private final Deadlines deadlines;
+  private final Notifications notifications;
+
+  ShareRequestController(ShareRequests requests, Deadlines deadlines, Notifications notifications) {
+    this.requests = requests;
+    this.deadlines = deadlines;
+    this.notifications = notifications;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  Map<String, Object> submit(@RequestBody NewShareRequest body, Caller caller) {
+    ShareRequest created = requests.submit(caller, body);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("id", created.id());
+    answer.put("businessKey", created.businessKey());
+    answer.put("status", created.status());
+    answer.put("processInstanceId", created.processInstanceId());
+    answer.put("grantId", created.grantId());
+    return answer;
+  }
+
+  @GetMapping
+  List<ShareRequest> list(Caller caller, @RequestParam(defaultValue = "false") boolean mine) {
+    return requests.ofDepartment(caller, mine);
+  }
+
+  /** Status, every step with who, when, outcome, due and the rule with its article; what the applicant was told. */
+  @GetMapping("/{id}")
+  Map<String, Object> get(@PathVariable long id, Caller caller) {
+    ShareRequest request = requests.visible(caller, id);
+    List<DeadlineView> timed = request.processInstanceId() == null ? List.of()
+        : deadlines.forProcessInstance(request.processInstanceId());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("request", request);
+    answer.put("id", request.id());
+    answer.put("businessKey", request.businessKey());
+    answer.put("status", request.status());
+    answer.put("resourceCode", request.resourceCode());
+    answer.put("resourceName", request.resourceName());
+    answer.put("purpose", request.purpose());
+    answer.put("purposeLabel", request.purpose().label());
+    answer.put("processInstanceId", request.processInstanceId());
+    answer.put("grantId", request.grantId());
+    answer.put("outcomeReason", request.outcomeReason());
+    answer.put("disputeRef", request.disputeRef());
+    answer.put("steps", requests.steps(id).stream().map(step -> stepView(step, timed)).toList());
+    answer.put("deadlines", timed);
+    answer.put("notifications", notifications.about("SHARE_REQUEST", String.valueOf(id)));
+    return answer;
+  }
+
+  private static Map<String, Object> stepView(RequestStep step, List<DeadlineView> timed) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("step", step.step());
+    view.put("name", step.name());
+    view.put("actorUser", step.actorUser());
+    view.put("actorName", step.actorName());
+    view.put("actorDept", step.actorDept());
+    view.put("at", step.at());
+    view.put("outcome", step.outcome());
+    view.put("comment", step.comment());
+    timed.stream().filter(d -> d.taskId().equals(step.taskId())).findFirst().ifPresent(d -> {
+      view.put("rule", d.rule());
+      view.put("citation", d.citation());
+      view.put("dueDate", d.dueDate());
+      view.put("dueAt", d.dueAt());
+      view.put("deadlineState", d.state());
+    });
+    return view;
+  }
+}

@@ -1,0 +1,251 @@
+package cn.govshare.sharing;
+
+import cn.govshare.audit.AuditTrail;
+import cn.govshare.catalog.CatalogResource;
+import cn.govshare.catalog.CatalogService;
+import cn.govshare.catalog.GeneratedKey;
+import cn.govshare.catalog.ResourceItem;
+import cn.govshare.catalog.ShareType;
+import cn.govshare.clock.Zones;
+import cn.govshare.notification.Notifications;
+import cn.govshare.org.Caller;
+import cn.govshare.org.DepartmentService;
+import cn.govshare.org.Groups;
+import cn.govshare.policy.ActivePolicy;
+import cn.govshare.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.commons.lang3.StringUtils;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Share requests: validation and routing by share type (R10, R11, R15, R18), the record of every step,
+ * and the outcome. The conditional-share-request process calls back through {@link ShareRequestProcess}.
+ */
+@Service
+public class ShareRequests {
+
+  static final String PROCESS = "conditional-share-request";
+  static final String ROUTE_DIRECT = "DIRECT";
+  static final String ROUTE_REVIEW = "REVIEW";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final SharingMapper mapper;
+  private final CatalogService catalog;
+  private final Grants grants;
+  private final DepartmentService departments;
+  private final ActivePolicy policy;
+  private final RuntimeService runtime;
+  private final Notifications notifications;
+  private final AuditTrail audit;
+  private final ObjectProvider<DisputeHandOff> disputes;
+  private final Clock clock;
+
+  ShareRequests(SharingMapper mapper, CatalogService catalog, Grants grants, DepartmentService departments,
+      ActivePolicy policy, RuntimeService runtime, Notifications notifications, AuditTrail audit,
+      ObjectProvider<DisputeHandOff> disputes, Clock clock) {
+    this.mapper = mapper;
+    this.catalog = catalog;
+    this.grants = grants;
+    this.departments = departments;
+    this.policy = policy;
+    this.runtime = runtime;
+    this.notifications = notifications;
+    this.audit = audit;
+    this.disputes = disputes;
+    this.clock = clock;
+  }
+
+  /** Validates and routes a request; all or nothing (the process starts in the same transaction). */
+  @Transactional
+  public ShareRequest submit(Caller caller, NewShareRequest body) {
+    if (caller.department() == null) {
+      throw ApiException.forbidden("只有部门成员可以申请共享数据 (R11)");
+    }
+    if (StringUtils.isBlank(body.resourceCode())) {
+      throw ApiException.badRequest("resourceCode", "R11", "须写明申请的资源");
+    }
+    CatalogResource resource = catalog.find(body.resourceCode().strip())
+        .orElseThrow(() -> ApiException.badRequest("resourceCode", "R11", "资源目录中没有 " + body.resourceCode()));
+    if (!resource.isPublished()) {
+      throw ApiException.badRequest("resourceCode", "R11", "资源 " + resource.code() + " 未发布，不能申请");
+    }
+    if (caller.belongsTo(resource.responsibleDepartment())) {
+      throw ApiException.badRequest("resourceCode", "R11", "不能申请本部门提供的资源");
+    }
+    if (body.purpose() == null) {
+      throw ApiException.badRequest("purpose", "R17", "须写明用途：ADMINISTRATIVE_BASIS、WORK_REFERENCE、"
+          + "DATA_VERIFICATION 或 BUSINESS_COLLABORATION");
+    }
+    String reason = required(body.reason(), "reason", 2000, "须写明申请理由");
+    String systemName = required(body.systemName(), "systemName", 255, "须写明使用数据的信息系统");
+    List<String> fields = body.requestedFields() == null ? List.of()
+        : body.requestedFields().stream().map(f -> f == null ? "" : f.strip()).distinct().toList();
+    Set<String> items = resource.items().stream().map(ResourceItem::name).collect(Collectors.toSet());
+    for (String field : fields) {
+      if (!items.contains(field)) {
+        throw ApiException.badRequest("requestedFields", "R11", "资源 " + resource.code() + " 没有数据项「" + field + "」");
+      }
+    }
+    Instant now = clock.instant();
+    ShareRequest request = new ShareRequest(null, "SR-" + UUID.randomUUID(), resource.code(), resource.name(),
+        resource.shareType().name(), resource.responsibleDepartment(), caller.department(), caller.userId(),
+        body.purpose(), reason, systemName, String.join(",", fields), RequestStatus.SUBMITTED, null, null, null, null,
+        now, null);
+    GeneratedKey key = new GeneratedKey();
+    mapper.insertRequest(request, key);
+    long id = key.getId();
+    mapper.updateBusinessKey(id, "SR-" + now.atZone(Zones.SHANGHAI).format(DAY) + "-" + String.format("%06d", id));
+    step(id, "submitted", "提交申请", caller.userId(), caller.name(), caller.department(), "SUBMITTED",
+        "用途：" + body.purpose().label() + "；理由：" + reason, null);
+    audit.record(caller, "SHARE_REQUEST_SUBMITTED", "SHARE_REQUEST", String.valueOf(id), AuditTrail.OK,
+        resource.code() + " " + body.purpose(), Set.of(resource.responsibleDepartment()));
+    route(mapper.findRequest(id), resource, fields);
+    return mapper.findRequest(id);
+  }
+
+  private void route(ShareRequest request, CatalogResource resource, List<String> fields) {
+    if (resource.shareType() == ShareType.NOT_SHARED) {
+      // R18: a NOT_SHARED resource goes to negotiation, then the general office, then the leading group
+      mapper.updateOutcome(request.id(), RequestStatus.DISPUTE, null, "不予共享类资源，转入争议协调 (R18)", null);
+      handToDispute(request, "申请不予共享类资源 " + resource.code());
+      return;
+    }
+    boolean direct = resource.shareType() == ShareType.UNCONDITIONAL;
+    if (direct && !(resource.controlledParameters() && policy.has("R15"))) {
+      // R10: unconditional resources are obtained directly, without review
+      Grant grant = grants.issue(request.applicantDept(), resource.code(), fields, request.purpose(), null,
+          Grants.SOURCE_REQUEST, String.valueOf(request.id()));
+      mapper.updateOutcome(request.id(), RequestStatus.GRANTED, grant.id(), "无条件共享，直接获取 (R10)", clock.instant());
+      step(request.id(), "directAccess", "无条件共享直接获取", "system", "共享平台", null, "GRANTED", "R10", null);
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("requestId", request.id());
+    variables.put("route", direct ? ROUTE_DIRECT : ROUTE_REVIEW);
+    variables.put("resourceCode", resource.code());
+    variables.put("resourceName", resource.name());
+    variables.put("providerDept", resource.responsibleDepartment());
+    variables.put("providerName", departmentName(resource.responsibleDepartment()));
+    variables.put("applicantDept", request.applicantDept());
+    variables.put("applicantName", departmentName(request.applicantDept()));
+    variables.put("purpose", request.purpose().name());
+    variables.put("purposeLabel", request.purpose().label());
+    variables.put("reason", request.reason());
+    variables.put("systemName", request.systemName());
+    variables.put("requestedFieldsText", fields.isEmpty() ? "全部数据项" : String.join("、", fields));
+    variables.put("grantScope", String.join(",", fields));
+    variables.put("availableFields", resource.items().stream().map(ResourceItem::name).collect(Collectors.joining("、")));
+    variables.put("conditions", StringUtils.defaultString(resource.conditions(), "无"));
+    String instance = runtime.startProcessInstanceByKey(PROCESS, request.businessKey(), variables).getId();
+    mapper.updateProcessInstance(request.id(), instance);
+  }
+
+  void handToDispute(ShareRequest request, String reason) {
+    DisputeHandOff handOff = disputes.getIfAvailable();
+    if (handOff != null) {
+      mapper.updateDisputeRef(request.id(), handOff.startDispute(request, reason));
+    } else {
+      notifications.notifyGroup(Groups.GENERAL_OFFICE, "DISPUTE", "待协调的共享争议: " + request.businessKey(),
+          reason, "SHARE_REQUEST", String.valueOf(request.id()));
+    }
+    step(request.id(), "dispute", "转入争议协调", "system", "共享平台", null, "DISPUTE", reason, null);
+  }
+
+  /** The dispute feature reports its outcome back to the request (SHARE → GRANTED, NOT_SHARE → REFUSED). */
+  @Transactional
+  public void disputeDecided(long requestId, boolean share, Long grantId, String reason, String decidedBy) {
+    ShareRequest request = mapper.findRequest(requestId);
+    if (request == null) {
+      throw new IllegalArgumentException("no share request " + requestId);
+    }
+    RequestStatus status = share ? RequestStatus.GRANTED : RequestStatus.REFUSED;
+    mapper.updateOutcome(requestId, status, grantId, reason, clock.instant());
+    step(requestId, "disputeDecided", "争议协调结果", decidedBy, null, null, status.name(), reason, null);
+    notifyApplicant(request, share ? "经争议协调同意共享" : "经争议协调不予共享", reason);
+  }
+
+  public ShareRequest require(long id) {
+    ShareRequest request = mapper.findRequest(id);
+    if (request == null) {
+      throw ApiException.notFound("共享申请不存在: " + id);
+    }
+    return request;
+  }
+
+  /** Visible to the two departments, the platform and supervisors; the dispute bodies while in dispute. */
+  public ShareRequest visible(Caller caller, long id) {
+    ShareRequest request = mapper.findRequest(id);
+    if (request == null || !canSee(caller, request)) {
+      throw ApiException.notFound("共享申请不存在: " + id);
+    }
+    return request;
+  }
+
+  public List<ShareRequest> ofDepartment(Caller caller, boolean mine) {
+    if (mine || !caller.readsEverything()) {
+      if (caller.department() == null) {
+        return List.of();
+      }
+      return mapper.findRequestsOf(caller.department(), 500);
+    }
+    return mapper.findRequestsOf(null, 500);
+  }
+
+  public List<RequestStep> steps(long requestId) {
+    return mapper.findSteps(requestId);
+  }
+
+  void step(long requestId, String step, String name, String actorUser, String actorName, String actorDept,
+      String outcome, String comment, String taskId) {
+    mapper.insertStep(new RequestStep(null, requestId, step, name, actorUser, actorName, actorDept, clock.instant(),
+        outcome, StringUtils.abbreviate(comment, 2000), taskId));
+  }
+
+  /** R14: the applicant is told the answer, and the telling is recorded with its time. */
+  void notifyApplicant(ShareRequest request, String subject, String detail) {
+    notifications.notifyGroup(request.applicantDept(), "SHARE_REQUEST_ANSWER",
+        request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
+        String.valueOf(request.id()));
+    step(request.id(), "applicantNotified", "告知申请部门", "system", "共享平台", null, subject, detail, null);
+  }
+
+  SharingMapper mapper() {
+    return mapper;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  private boolean canSee(Caller caller, ShareRequest request) {
+    return caller.readsEverything() || caller.belongsTo(request.applicantDept())
+        || caller.belongsTo(request.providerDept())
+        || (request.disputeRef() != null || request.status() == RequestStatus.DISPUTE)
+            && (caller.isGeneralOffice() || caller.isLeadingGroup());
+  }
+
+  private String departmentName(String code) {
+    return departments.find(code).map(d -> d.name()).orElse(code);
+  }
+
+  private static String required(String value, String field, int max, String message) {
+    if (StringUtils.isBlank(value)) {
+      throw ApiException.badRequest(field, "R11", message);
+    }
+    if (value.strip().length() > max) {
+      throw ApiException.badRequest(field, field + " 不能超过 " + max + " 个字符");
+    }
+    return value.strip();
+  }
+}

@@ -1,0 +1,49 @@
+package cn.govshare.sharing;
+
+import cn.govshare.catalog.GeneratedKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface SharingMapper {
+
+  void insertRequest(@Param("r") ShareRequest request, @Param("key") GeneratedKey key);
+
+  void updateBusinessKey(@Param("id") long id, @Param("businessKey") String businessKey);
+
+  void updateProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+
+  void updateOutcome(@Param("id") long id, @Param("status") RequestStatus status, @Param("grantId") Long grantId,
+      @Param("reason") String reason, @Param("decidedAt") Instant decidedAt);
+
+  void updateDisputeRef(@Param("id") long id, @Param("disputeRef") String disputeRef);
+
+  ShareRequest findRequest(long id);
+
+  ShareRequest findRequestByInstance(String processInstanceId);
+
+  List<ShareRequest> findRequestsOf(@Param("department") String department, @Param("limit") int limit);
+
+  void insertStep(RequestStep step);
+
+  List<RequestStep> findSteps(long requestId);
+
+  void insertGrant(@Param("g") Grant grant, @Param("key") GeneratedKey key);
+
+  Grant findGrant(long id);
+
+  List<Grant> findGrants(@Param("department") String department, @Param("resourceCode") String resourceCode,
+      @Param("visibleTo") String visibleTo, @Param("limit") int limit);
+
+  List<Grant> findActiveGrants(@Param("department") String department, @Param("resourceCode") String resourceCode,
+      @Param("purpose") Purpose purpose, @Param("today") LocalDate today);
+
+  Set<String> findActiveHolders(@Param("resourceCode") String resourceCode, @Param("today") LocalDate today);
+
+  int updateGrantStatus(@Param("id") long id, @Param("from") GrantStatus from, @Param("to") GrantStatus to,
+      @Param("reason") String reason, @Param("by") String by, @Param("at") Instant at);
+}

@@ -1,0 +1,6 @@
+package cn.govshare.catalog;
+
+import java.time.Instant;
+
+public record OpenCorrection(String id, String description, String reporterDepartment, Instant reportedAt) {
+}

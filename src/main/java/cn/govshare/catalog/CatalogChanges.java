@@ -34,6 +34,7 @@ public class CatalogChanges {
 
   static final String PROCESS = "catalog-review";
   static final String CATEGORY = "CATALOG_CHANGE";
+  static final int MAX_YEARS_AHEAD = 5;
 
   private final CatalogMapper mapper;
   private final CatalogService catalog;
@@ -161,6 +162,9 @@ public class CatalogChanges {
     }
     if (effectiveDate != null && !effectiveDate.isAfter(today)) {
       throw ApiException.badRequest("effectiveDate", "生效日期须晚于今天（" + today + "）");
+    }
+    if (effectiveDate != null && effectiveDate.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+      throw ApiException.badRequest("effectiveDate", "生效日期不得晚于 " + today.plusYears(MAX_YEARS_AHEAD));
     }
     return effectiveDate == null ? null : effectiveDate.atStartOfDay(Zones.SHANGHAI).toInstant();
   }

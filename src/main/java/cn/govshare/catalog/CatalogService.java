@@ -24,6 +24,7 @@ public class CatalogService {
 
   static final String OBJECT_TYPE = "CATALOG_RESOURCE";
   static final int MAX_PAGE_SIZE = 500;
+  static final int MAX_OFFSET = 1_000_000;
 
   private final CatalogMapper mapper;
   private final DepartmentService departments;
@@ -57,6 +58,9 @@ public class CatalogService {
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw ApiException.badRequest("size", "每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间");
+    }
+    if ((long) page * size > MAX_OFFSET) {
+      throw ApiException.badRequest("page", "页码过大");
     }
     String q = CatalogRules.text("q", text, CatalogRules.MAX_NAME, false);
     String pattern = q == null ? null : "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";

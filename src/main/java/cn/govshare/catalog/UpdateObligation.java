@@ -15,5 +15,4 @@ public record UpdateObligation(
     Instant fulfilledAt) {
 
   static final String OPEN = "OPEN";
-  static final String FULFILLED = "FULFILLED";
 }

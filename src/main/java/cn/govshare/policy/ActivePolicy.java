@@ -23,6 +23,12 @@ public class ActivePolicy {
 
   public ActivePolicy(@Value("${govshare.policy:baseline}") String name) {
     activate(name);
+    if (!NATIONAL.equals(name)) {
+      for (ComplianceFinding finding : ComplianceCheck.check(profile, PolicyLoader.load(NATIONAL))) {
+        LOG.warn("policy compliance: {} — 本地依据: {}; 国家依据: {}", finding.message(), finding.localCitation(),
+            finding.nationalCitation());
+      }
+    }
   }
 
   public PolicyProfile profile() {
@@ -49,11 +55,5 @@ public class ActivePolicy {
     PolicyProfile loaded = PolicyLoader.load(name);
     profile = loaded;
     LOG.info("policy profile {} ({}) in force", loaded.name(), loaded.title());
-    if (!NATIONAL.equals(name)) {
-      for (ComplianceFinding finding : ComplianceCheck.check(loaded, PolicyLoader.load(NATIONAL))) {
-        LOG.warn("policy compliance: {} — 本地依据: {}; 国家依据: {}", finding.message(), finding.localCitation(),
-            finding.nationalCitation());
-      }
-    }
   }
 }

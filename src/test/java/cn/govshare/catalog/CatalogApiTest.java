@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -70,6 +69,7 @@ class CatalogApiTest {
     assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(3);
 
     assertThat(client.get(RESOURCES + "?size=0").json().path("field").asText()).isEqualTo("size");
+    assertThat(client.get(RESOURCES + "?page=99999999&size=500").json().path("field").asText()).isEqualTo("page");
     assertThat(client.get(RESOURCES + "?shareType=SOMETIMES").json().path("field").asText()).isEqualTo("shareType");
   }
 
@@ -248,6 +248,19 @@ class CatalogApiTest {
     assertThat(again.json().path("field").asText()).isEqualTo("code");
     ApiClient.Response demo = as("gaj-reviewer").post(RESOURCES, conditionalEntry("RK-001", "gaj"));
     assertThat(demo.status()).isEqualTo(409);
+  }
+
+  @Test
+  void effectiveDateMustLieAheadWithinReason() {
+    String code = uniqueCode("MZ");
+    as("mzj-applicant").post(RESOURCES, conditionalEntry(code, "mzj"));
+    for (String date : List.of("2020-01-01", "+999999999-12-31")) {
+      ApiClient.Response response = as("mzj-applicant").post(RESOURCES + "/" + code + "/publish",
+          Map.of("effectiveDate", date));
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.json().path("field").asText()).isEqualTo("effectiveDate");
+    }
+    assertThat(as("mzj-applicant").get(RESOURCES + "/" + code).json().path("latestChange").isNull()).isTrue();
   }
 
   @Test

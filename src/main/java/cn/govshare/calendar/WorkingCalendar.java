@@ -26,8 +26,8 @@ public class WorkingCalendar {
   private static final Logger LOG = LoggerFactory.getLogger(WorkingCalendar.class);
 
   private final Clock clock;
-  private volatile CalendarData data;
   private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+  private volatile CalendarData data;
 
   public WorkingCalendar(Clock clock, Collection<OfficialDay> days) {
     this.clock = clock;
@@ -41,8 +41,13 @@ public class WorkingCalendar {
 
   /** Replaces all data at once; covered years are the notice years present. */
   public void replace(Collection<OfficialDay> days) {
-    Set<Integer> covered = days.stream().map(OfficialDay::noticeYear).collect(Collectors.toCollection(TreeSet::new));
-    data = new CalendarData(days, covered);
+    replace(days, days.stream().map(OfficialDay::noticeYear).collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  /** Replaces all data at once, with the notice years that count as official (not fallback). */
+  public void replace(Collection<OfficialDay> days, Set<Integer> coveredYears) {
+    data = new CalendarData(days, coveredYears);
+    warnedYears.clear();
   }
 
   public Day dayKind(LocalDate date) {

@@ -1,0 +1,122 @@
+package cn.govshare.calendar;
+
+import cn.govshare.clock.Zones;
+import cn.govshare.org.Caller;
+import cn.govshare.web.ApiException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/calendar")
+class CalendarController {
+
+  private final WorkingCalendar calendar;
+  private final CalendarAdministration administration;
+  private final CalendarMapper mapper;
+
+  CalendarController(WorkingCalendar calendar, CalendarAdministration administration, CalendarMapper mapper) {
+    this.calendar = calendar;
+    this.administration = administration;
+    this.mapper = mapper;
+  }
+
+  @GetMapping("/days/{date}")
+  Map<String, Object> day(@PathVariable String date, Caller caller) {
+    return view(calendar.dayKind(date(date)));
+  }
+
+  /** SPEC §3: "within N working days from receipt at start" ends at 24:00 of the N-th working day after it. */
+  @GetMapping("/due")
+  Map<String, Object> due(@RequestParam String start, @RequestParam int workingDays, Caller caller) {
+    OffsetDateTime received;
+    try {
+      received = OffsetDateTime.parse(start);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("start", "start 须为带时区的 ISO 日期时间，如 2025-09-26T10:00:00+08:00");
+    }
+    if (workingDays < 0 || workingDays > WorkingCalendar.MAX_WORKING_DAYS) {
+      throw ApiException.badRequest("workingDays", "workingDays 须在 0.." + WorkingCalendar.MAX_WORKING_DAYS + " 之间");
+    }
+    if (!CalendarData.inRange(received.atZoneSameInstant(Zones.SHANGHAI).toLocalDate())) {
+      throw ApiException.badRequest("start", "start 超出 " + CalendarData.FIRST + ".." + CalendarData.LAST);
+    }
+    Due due;
+    try {
+      due = calendar.due(received.toInstant(), workingDays);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("workingDays", "期限超出日历范围: " + e.getMessage());
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("start", received);
+    answer.put("workingDays", workingDays);
+    answer.put("dueDate", due.dueDate());
+    answer.put("dueAt", due.dueAt().atZone(Zones.SHANGHAI).toOffsetDateTime());
+    answer.put("fallback", due.fallback());
+    return answer;
+  }
+
+  @GetMapping("/years")
+  Map<String, Object> years(Caller caller) {
+    Set<Integer> imported = new TreeSet<>(mapper.importedYears());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("official", new TreeSet<>(calendar.coveredYears()));
+    answer.put("importedAtRunTime", imported);
+    answer.put("missing", calendar.missingYears());
+    answer.put("fallback", "其他年份只按周末计算（fallback: true）");
+    return answer;
+  }
+
+  @PutMapping("/days/{date}")
+  Map<String, Object> correct(@PathVariable String date, @RequestBody CalendarAdministration.DayCorrection body,
+      Caller caller) {
+    return view(administration.correctDay(caller, date(date), body));
+  }
+
+  @DeleteMapping("/days/{date}")
+  Map<String, Object> revert(@PathVariable String date, Caller caller) {
+    return view(administration.revertDay(caller, date(date)));
+  }
+
+  @PutMapping("/years/{year}")
+  Map<String, Object> importYear(@PathVariable int year, @RequestBody CalendarAdministration.NoticeYear body,
+      Caller caller) {
+    List<OfficialDay> days = administration.importYear(caller, year, body);
+    return Map.of("year", year, "days", days.size());
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      LocalDate date = LocalDate.parse(text);
+      if (!CalendarData.inRange(date)) {
+        throw ApiException.badRequest("date", "日期超出 " + CalendarData.FIRST + ".." + CalendarData.LAST);
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("date", "日期格式须为 yyyy-MM-dd: " + text);
+    }
+  }
+
+  private static Map<String, Object> view(Day day) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("date", day.date());
+    answer.put("workingDay", day.workingDay());
+    answer.put("kind", day.kind());
+    answer.put("name", day.name());
+    answer.put("fallback", day.fallback());
+    return answer;
+  }
+}

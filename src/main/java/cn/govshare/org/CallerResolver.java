@@ -19,6 +19,12 @@ public class CallerResolver {
     this.departments = departments;
   }
 
+  /** The user the engine runs the current command for (Tasklist, /engine-rest), or null for the system. */
+  public Caller engineActor() {
+    var authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? null : resolve(authentication.getUserId());
+  }
+
   public Caller resolve(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     String name = user == null ? userId

@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,15 +31,12 @@ class ShareRequestProcess {
   private final ShareRequests requests;
   private final Grants grants;
   private final CatalogService catalog;
-  private final IdentityService identity;
   private final CallerResolver callers;
 
-  ShareRequestProcess(ShareRequests requests, Grants grants, CatalogService catalog, IdentityService identity,
-      CallerResolver callers) {
+  ShareRequestProcess(ShareRequests requests, Grants grants, CatalogService catalog, CallerResolver callers) {
     this.requests = requests;
     this.grants = grants;
     this.catalog = catalog;
-    this.identity = identity;
     this.callers = callers;
   }
 
@@ -56,7 +51,7 @@ class ShareRequestProcess {
 
   /** Refuses a bad completion with a clear message: the task stays open, nothing is written. */
   void taskCompleting(DelegateTask task) {
-    Caller actor = actor();
+    Caller actor = callers.engineActor();
     String applicantDept = (String) task.getVariable("applicantDept");
     String key = task.getTaskDefinitionKey();
     switch (key) {
@@ -163,11 +158,6 @@ class ShareRequestProcess {
     }
   }
 
-  private Caller actor() {
-    Authentication authentication = identity.getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? null
-        : callers.resolve(authentication.getUserId());
-  }
 
   private static void notApplicant(Caller actor, String applicantDept) {
     if (actor != null && actor.belongsTo(applicantDept)) {

@@ -1,0 +1,49 @@
+package cn.govshare.dispute;
+
+import cn.govshare.org.Caller;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/disputes")
+class DisputeController {
+
+  private final Disputes disputes;
+
+  DisputeController(Disputes disputes) {
+    this.disputes = disputes;
+  }
+
+  @GetMapping
+  List<Dispute> list(Caller caller) {
+    return disputes.list(caller);
+  }
+
+  @GetMapping("/{id}")
+  Map<String, Object> get(@PathVariable long id, Caller caller) {
+    Dispute dispute = disputes.visible(caller, id);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("dispute", dispute);
+    answer.put("steps", disputes.steps(id));
+    answer.put("filings", disputes.filings(id));
+    return answer;
+  }
+
+  @PostMapping("/data-conflicts")
+  @ResponseStatus(HttpStatus.CREATED)
+  Dispute dataConflict(@RequestBody DataConflict body, Caller caller) {
+    return disputes.reportDataConflict(caller, body.resourceCode(), body.otherResourceCode(), body.description());
+  }
+
+  record DataConflict(String resourceCode, String otherResourceCode, String description) {
+  }
+}

@@ -1,0 +1,8 @@
+package cn.govshare.dispute;
+
+import java.time.Instant;
+
+/** R19: the decision to provide NOT_SHARED data, filed (备案) with the general office. */
+public record Filing(Long id, Long disputeId, Long requestId, String resourceCode, String decision, String reason,
+    String decider, Instant decidedAt, String filedWith) {
+}

@@ -53,6 +53,10 @@ class ClockAdminController {
     if (setting.now() == null) {
       throw ApiException.badRequest("now", "缺少 now (ISO 时间, 如 2025-10-17T00:01:00+08:00)");
     }
+    int year = setting.now().getYear();
+    if (year < 2000 || year > 2099) {
+      throw ApiException.badRequest("now", "now 须在 2000–2099 年之间（工作日历的范围）");
+    }
     Instant previous = clock.instant();
     ClockUtil.offset(setting.now().toInstant().toEpochMilli() - System.currentTimeMillis());
     wakeJobExecutor();

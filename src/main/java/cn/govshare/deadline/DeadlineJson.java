@@ -1,5 +1,7 @@
 package cn.govshare.deadline;
 
+import cn.govshare.policy.LimitUnit;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,10 +30,11 @@ record DeadlineJson(long id, String processInstanceId, String processDefinitionK
 
   private static String limitText(DeadlineRecord d) {
     int amount = d.limitAmount() + d.extensionDays();
-    return switch (DeadlinePolicy.Unit.valueOf(d.limitUnit())) {
+    return switch (LimitUnit.valueOf(d.limitUnit())) {
       case NONE -> "未规定";
       case WORKING_DAYS -> amount + "个工作日";
       case MONTHS -> d.limitAmount() + "个月" + (d.extensionDays() > 0 ? "+" + d.extensionDays() + "个工作日" : "");
+      case YEARS -> d.limitAmount() + "年";
     };
   }
 }

@@ -1,5 +1,9 @@
 package cn.govshare.deadline;
 
+import cn.govshare.policy.ActivePolicy;
+import cn.govshare.policy.LimitUnit;
+import cn.govshare.policy.TimeLimit;
+
 import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
@@ -45,12 +49,12 @@ class DeadlineLedger {
 
   private final DeadlineMapper mapper;
   private final WorkingCalendar calendar;
-  private final DeadlinePolicy policy;
+  private final ActivePolicy policy;
   private final Notifications notifications;
   private final DepartmentService departments;
   private final Clock clock;
 
-  DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, DeadlinePolicy policy,
+  DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, ActivePolicy policy,
       Notifications notifications, DepartmentService departments, Clock clock) {
     this.mapper = mapper;
     this.calendar = calendar;
@@ -65,10 +69,10 @@ class DeadlineLedger {
     if (!policy.has(rule)) {
       // CONTRACT: a profile without the rule must not reach the task (gateway on policy.has); say so, never guess
       LOG.warn("task {} ({}) declares rule {} which profile {} does not have: no deadline", task.getId(),
-          task.getTaskDefinitionKey(), rule, policy.profile());
+          task.getTaskDefinitionKey(), rule, policy.profile().name());
       return;
     }
-    DeadlinePolicy.Limit limit = policy.limit(rule);
+    TimeLimit limit = policy.limit(rule);
     String key = task.getTaskDefinitionKey();
     Instant start = receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
     int extension = extensionDays(task.getVariable(key + "ExtensionDays"));
@@ -81,7 +85,7 @@ class DeadlineLedger {
     List<String> groups = candidateGroups(task);
     mapper.insert(new DeadlineRecord(null, task.getProcessInstanceId(), execution.getProcessDefinition().getKey(),
         execution.getProcessBusinessKey(), execution.getId(), task.getId(), key, task.getName(), department(groups),
-        groups.isEmpty() ? null : String.join(",", groups), rule, policy.profile(), limit.step(), limit.citation(),
+        groups.isEmpty() ? null : String.join(",", groups), rule, policy.profile().name(), limit.step(), limit.citation(),
         limit.amount(), limit.unit().name(), limit.specified(), extension, start, terms.dueDate(), terms.dueAt(),
         terms.remindAt(), terms.fallback(), DeadlineState.OPEN.name(), null, null, null, null, null, null, null));
     if (terms.dueAt() != null) {
@@ -182,8 +186,8 @@ class DeadlineLedger {
     if (deadline == null || !deadline.isIn(DeadlineState.OPEN) || !deadline.timed()) {
       return false;
     }
-    DeadlinePolicy.Limit limit = new DeadlinePolicy.Limit(deadline.rule(), deadline.step(), deadline.limitAmount(),
-        DeadlinePolicy.Unit.valueOf(deadline.limitUnit()), deadline.limitSpecified(), deadline.citation());
+    TimeLimit limit = new TimeLimit(deadline.rule(), deadline.step(), deadline.limitAmount(),
+        LimitUnit.valueOf(deadline.limitUnit()), deadline.limitSpecified(), deadline.citation());
     DeadlineTerms terms = DeadlineTerms.compute(limit, deadline.startedAt(), deadline.extensionDays(), calendar);
     if (terms.sameDueAs(deadline)) {
       return false;

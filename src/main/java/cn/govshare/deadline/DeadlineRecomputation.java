@@ -1,5 +1,9 @@
 package cn.govshare.deadline;
 
+import cn.govshare.calendar.CalendarChanged;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
 import cn.govshare.clock.Zones;
 import java.time.LocalDate;
 import java.util.Set;
@@ -29,6 +33,12 @@ class DeadlineRecomputation {
     this.mapper = mapper;
     this.ledger = ledger;
     this.engine = engine;
+  }
+
+  /** SPEC §3: when holiday data changes (e.g. next year loaded after fallback), open deadlines move. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void calendarChanged(CalendarChanged event) {
+    recompute(event.years());
   }
 
   /** Returns how many deadlines moved. */

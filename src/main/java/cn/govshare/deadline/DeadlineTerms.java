@@ -1,5 +1,7 @@
 package cn.govshare.deadline;
 
+import cn.govshare.policy.TimeLimit;
+
 import cn.govshare.calendar.Due;
 import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
@@ -18,10 +20,10 @@ record DeadlineTerms(LocalDate dueDate, Instant dueAt, Instant remindAt, boolean
 
   static final DeadlineTerms NONE = new DeadlineTerms(null, null, null, false);
 
-  static DeadlineTerms compute(DeadlinePolicy.Limit limit, Instant start, int extensionDays,
+  static DeadlineTerms compute(TimeLimit limit, Instant start, int extensionDays,
       WorkingCalendar calendar) {
     Due due = switch (limit.unit()) {
-      case NONE -> null;
+      case NONE, YEARS -> null;
       case WORKING_DAYS -> calendar.due(start, limit.amount() + extensionDays);
       case MONTHS -> monthsLater(start, limit.amount(), extensionDays, calendar);
     };

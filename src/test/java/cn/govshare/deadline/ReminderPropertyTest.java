@@ -1,5 +1,8 @@
 package cn.govshare.deadline;
 
+import cn.govshare.policy.LimitUnit;
+import cn.govshare.policy.TimeLimit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
@@ -24,8 +27,8 @@ class ReminderPropertyTest {
       for (int hour : new int[] {0, 10, 23}) {
         Instant received = day.atTime(hour, 30).atZone(Zones.SHANGHAI).toInstant();
         for (int n = 1; n <= 15; n++) {
-          DeadlineTerms terms = DeadlineTerms.compute(new DeadlinePolicy.Limit("R", "step", n,
-              DeadlinePolicy.Unit.WORKING_DAYS, true, "art."), received, 0, calendar);
+          DeadlineTerms terms = DeadlineTerms.compute(new TimeLimit("R", "step", n,
+              LimitUnit.WORKING_DAYS, true, "art."), received, 0, calendar);
           LocalDate reminderDay = terms.remindAt().atZone(Zones.SHANGHAI).toLocalDate();
           String what = "received " + received + ", " + n + " WD, reminder " + reminderDay + ", due " + terms.dueDate();
           assertThat(terms.remindAt().atZone(Zones.SHANGHAI).toLocalTime().toSecondOfDay()).as(what).isZero();

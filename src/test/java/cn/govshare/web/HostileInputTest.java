@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,6 +42,12 @@ class HostileInputTest {
 
   @Autowired
   JdbcTemplate jdbc;
+
+  @AfterEach
+  void resetClock() {
+    // the clock endpoint may legitimately accept one of the inputs
+    ClockUtil.reset();
+  }
 
   @Test
   void hostileInputsNeverCauseServerErrorsAndRejectedCallsWriteNothing() {

@@ -2,8 +2,6 @@ package cn.govshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
@@ -22,18 +20,13 @@ class StartOrderTest {
     String url = System.getProperty("govshare.start-order.url", "jdbc:h2:mem:camunda-first;DB_CLOSE_DELAY=-1");
     ProcessEngine camundaOnly = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setJdbcUrl(url).setJdbcUsername("sa").setJdbcPassword("")
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-        .setProcessEngineName("camunda-first").setJobExecutorActivate(false).buildProcessEngine();
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE).setHistory("full")
+        .setProcessEngineName("camundafirst").setJobExecutorActivate(false).buildProcessEngine();
     camundaOnly.close();
 
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("server.port", "0");
-    properties.put("spring.datasource.url", url);
-    properties.put("spring.jmx.enabled", "false");
-    properties.put("camunda.bpm.process-engine-name", "start-order");
-    properties.put("camunda.bpm.job-execution.enabled", "false");
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GovShareApplication.class)
-        .profiles("demo", "test").properties(properties).run()) {
+        .profiles("demo", "test").run("--server.port=0", "--spring.datasource.url=" + url, "--spring.jmx.enabled=false",
+            "--camunda.bpm.process-engine-name=startorder", "--camunda.bpm.job-execution.enabled=false")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("SELECT name FROM gs_department WHERE code = 'gaj'", String.class))
           .isEqualTo("市公安局");

@@ -30,10 +30,9 @@ class DatabaseOutageIT {
       String proxied = url.replace("127.0.0.1:3306", "127.0.0.1:" + proxy.port());
       try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GovShareApplication.class)
           .profiles("demo", "test", "mysql")
-          .properties(Map.of("server.port", "0", "spring.datasource.url", proxied,
-              "spring.datasource.hikari.connection-timeout", "3000", "spring.jmx.enabled", "false",
-              "camunda.bpm.process-engine-name", "outage"))
-          .run()) {
+          .run("--server.port=0", "--spring.datasource.url=" + proxied,
+              "--spring.datasource.hikari.connection-timeout=3000", "--spring.jmx.enabled=false",
+              "--camunda.bpm.process-engine-name=outage")) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         ApiClient reviewer = ApiClient.as(port, "gaj-reviewer");
         ProcessEngine engine = app.getBean(ProcessEngine.class);

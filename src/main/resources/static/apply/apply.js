@@ -73,7 +73,7 @@
       const button = document.createElement('button');
       button.textContent = '申请';
       button.className = 'apply';
-      button.addEventListener('click', () => openApply(r));
+      button.addEventListener('click', async () => openApply(await api('GET', '/api/catalog/resources/' + encodeURIComponent(r.code))));
       row.insertCell().appendChild(button);
     }
     await loadRequests();
@@ -150,6 +150,18 @@
       cell(row, s.outcome || s.state || '');
       cell(row, s.dueDate || (s.dueAt ? shanghai(s.dueAt) : ''));
       cell(row, [s.rule, s.citation].filter(Boolean).join(' '));
+    }
+    // steps still open: who has the request now, and by when (SPEC §3 due date with its article)
+    for (const d of r.deadlines || []) {
+      if (d.state !== 'OPEN' && d.state !== 'BREACHED') continue;
+      const row = body.insertRow();
+      row.className = 'pending';
+      cell(row, d.taskName);
+      cell(row, '办理中');
+      cell(row, shanghai(d.startedAt));
+      cell(row, d.state === 'BREACHED' ? '已超期' : '待办');
+      cell(row, d.dueDate || '未规定');
+      cell(row, [d.rule, d.citation].filter(Boolean).join(' '));
     }
   }
 

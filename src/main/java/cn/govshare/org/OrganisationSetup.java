@@ -86,8 +86,9 @@ public class OrganisationSetup implements SmartInitializingSingleton {
   public void ensureUser(String id, String lastName, String firstName, String password, String... groups) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
-      user.setLastName(lastName);
-      user.setFirstName(firstName);
+      // Chinese names read family name first; Camunda shows "first last", so the whole name goes first
+      user.setFirstName(lastName + firstName);
+      user.setLastName("");
       user.setPassword(password);
       user.setEmail(id + "@govshare.example");
       identity.saveUser(user);

@@ -92,15 +92,19 @@ class PeopleViewBrowserIT {
     assertNoRawKeys("tasklist form");
     BROWSER.screenshot("tasklist-provider-authorization");
     // a group task must be claimed before Tasklist lets anyone complete it
-    BROWSER.visible(By.xpath("//*[normalize-space()='认领']")).click();
+    WebElement claim = BROWSER.visible(By.cssSelector("button.claim"));
+    assertThat(claim.getText()).isEqualTo("认领");
+    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", claim);
     BROWSER.waiting().until(d -> ApiClient.as(port, "admin").get("/engine-rest/task?processInstanceId=" + instance
         + "&assignee=gaj-reviewer").json().size() == 1);
 
     WebElement refuse = BROWSER.driver().findElement(By.xpath("//label[normalize-space()='不予共享']"));
     ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", refuse);
-    // the denial reason is required: Tasklist keeps 完成 disabled until it is given
-    assertThat(completeButton().isEnabled()).as("complete without denial reason").isFalse();
-    assertThat(open(instance)).isTrue();
+    // the denial reason is required: completing without it marks the field and leaves the task open
+    complete();
+    BROWSER.visible(By.cssSelector(".fjs-form-field-error"));
+    assertThat(open(instance)).as("task completed without denial reason").isTrue();
+    BROWSER.screenshot("tasklist-denial-reason-required");
 
     WebElement reason = BROWSER.visible(By.xpath("//textarea"));
     reason.sendKeys("申请用途与提供部门的共享条件不符");

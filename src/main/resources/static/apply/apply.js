@@ -7,7 +7,7 @@
   const PURPOSES = { ADMINISTRATIVE_BASIS: '作为行政依据', WORK_REFERENCE: '工作参考',
     DATA_VERIFICATION: '用于数据校核', BUSINESS_COLLABORATION: '业务协同' };
   const STATUSES = { SUBMITTED: '已提交', IN_REVIEW: '审核中', GRANTED: '已授权', REFUSED: '未获同意',
-    DISPUTE: '争议协调中', CANCELLED: '已撤销', INCOMPLETE: '待补正' };
+    DISPUTE: '争议协调中', CANCELLED: '已撤销', INCOMPLETE: '待补正', WITHDRAWN: '已撤回' };
   const $ = (id) => document.getElementById(id);
   let resources = [];
 

@@ -38,6 +38,8 @@ public class ShareRequests {
   static final String PROCESS = "conditional-share-request";
   static final String ROUTE_DIRECT = "DIRECT";
   static final String ROUTE_REVIEW = "REVIEW";
+  /** National art. 21: the provider answers a request for unconditional data within 1 WD. */
+  static final String ROUTE_UNCONDITIONAL = "UNCONDITIONAL";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final SharingMapper mapper;
@@ -121,8 +123,10 @@ public class ShareRequests {
       handToDispute(request, "申请不予共享类资源 " + resource.code());
       return;
     }
-    boolean direct = resource.shareType() == ShareType.UNCONDITIONAL;
-    if (direct && !(resource.controlledParameters() && policy.has("R15"))) {
+    boolean unconditional = resource.shareType() == ShareType.UNCONDITIONAL;
+    boolean direct = unconditional && resource.controlledParameters() && policy.has("R15");
+    boolean answered = unconditional && !direct && policy.has("R13-UNCONDITIONAL");
+    if (unconditional && !direct && !answered) {
       // R10: unconditional resources are obtained directly, without review
       Grant grant = grants.issue(request.applicantDept(), resource.code(), fields, request.purpose(), null,
           Grants.SOURCE_REQUEST, String.valueOf(request.id()));
@@ -132,7 +136,11 @@ public class ShareRequests {
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("requestId", request.id());
-    variables.put("route", direct ? ROUTE_DIRECT : ROUTE_REVIEW);
+    variables.put("route", direct ? ROUTE_DIRECT : answered ? ROUTE_UNCONDITIONAL : ROUTE_REVIEW);
+    // which of the provider's national answer options the form offers (SPEC §8, article 21)
+    variables.put("incompleteAllowed", policy.has("N21-INCOMPLETE"));
+    variables.put("extensionAllowed", policy.has("R13-EXT"));
+    variables.put("answerExtensionMax", policy.has("R13-EXT") ? policy.limit("R13-EXT").amount() : 0);
     variables.put("resourceCode", resource.code());
     variables.put("resourceName", resource.name());
     variables.put("providerDept", resource.responsibleDepartment());
@@ -218,6 +226,13 @@ public class ShareRequests {
         request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
         String.valueOf(request.id()));
     step(request.id(), "applicantNotified", "告知申请部门", "system", "共享平台", null, subject, detail, null);
+  }
+
+  /** Tells a department (the provider, say) about a step of the request, with the request's reference. */
+  void notifyDepartment(String department, ShareRequest request, String subject, String detail) {
+    notifications.notifyGroup(department, "SHARE_REQUEST_STEP",
+        request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
+        String.valueOf(request.id()));
   }
 
   SharingMapper mapper() {

@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import cn.govshare.clock.Zones;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -30,13 +34,18 @@ public class AuditTrail implements AuthenticationListener {
 
   public static final String OK = "OK";
   public static final String REJECTED = "REJECTED";
+  private static final DateTimeFormatter LOCKED_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+      .withZone(Zones.SHANGHAI);
 
   private final AuditMapper mapper;
+  private final IdentityService identity;
   private final CallerResolver callers;
   private final Clock clock;
   private final TransactionTemplate transaction;
 
-  AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock, TransactionTemplate transaction) {
+  AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock, TransactionTemplate transaction,
+      IdentityService identity) {
+    this.identity = identity;
     this.mapper = mapper;
     this.callers = callers;
     this.clock = clock;
@@ -51,13 +60,18 @@ public class AuditTrail implements AuthenticationListener {
   /** {@code concerns}: the departments the record is pushed to besides the actor's own (R26). */
   public void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
       Set<String> concerns) {
+    record(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress());
+  }
+
+  private void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
+      Set<String> concerns, String remoteAddress) {
     String concernList = concerns.isEmpty() ? null
         : concerns.stream().sorted().collect(Collectors.joining(",", ",", ","));
     Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     transaction.executeWithoutResult(status -> {
       String previous = mapper.lockHead();
       AuditRecord unsigned = new AuditRecord(null, at, actor.userId(), actor.name(), actor.department(), action,
-          objectType, objectId, outcome, StringUtils.abbreviate(detail, 2000), remoteAddress(), concernList,
+          objectType, objectId, outcome, StringUtils.abbreviate(detail, 2000), remoteAddress, concernList,
           previous, null);
       String hash = hash(unsigned);
       mapper.insert(withHash(unsigned, hash));
@@ -66,9 +80,16 @@ public class AuditTrail implements AuthenticationListener {
   }
 
   @Override
-  public void loginFailed(String userId, String remoteAddress) {
-    Caller unknown = new Caller(StringUtils.abbreviate(userId, 64), userId, null, Set.of());
-    record(unknown, "LOGIN_FAILED", "USER", StringUtils.abbreviate(userId, 64), REJECTED, "HTTP Basic", Set.of());
+  public void loginFailed(String userId, String remoteAddress, String channel) {
+    String id = StringUtils.abbreviate(StringUtils.defaultString(userId), 64);
+    Caller unknown = new Caller(id, id, null, Set.of());
+    String detail = channel;
+    // Camunda locks an account after repeated failures (loginMaxAttempts); the lock is part of the record
+    if (!id.isEmpty() && identity.createUserQuery().userId(id).singleResult() instanceof UserEntity user
+        && user.getLockExpirationTime() != null && user.getLockExpirationTime().toInstant().isAfter(clock.instant())) {
+      detail += "；账户已锁定至 " + LOCKED_UNTIL.format(user.getLockExpirationTime().toInstant());
+    }
+    record(unknown, "LOGIN_FAILED", "USER", id, REJECTED, detail, Set.of(), remoteAddress);
   }
 
   /** Re-walks the chain; empty when intact, else the first record whose hash or link is wrong. */

@@ -60,7 +60,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (!valid) {
-      listener.loginFailed(credentials[0], request.getRemoteAddr());
+      listener.loginFailed(credentials[0], request.getRemoteAddr(), "HTTP Basic");
       unauthorized(request, response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
       return;
     }

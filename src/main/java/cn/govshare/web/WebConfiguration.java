@@ -24,13 +24,26 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,
       CallerResolver callers, ObjectMapper json, List<AuthenticationListener> listeners) {
-    AuthenticationListener listener = (user, address) -> listeners.forEach(l -> l.loginFailed(user, address));
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, callers, json, listener));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, callers, json, fanOut(listeners)));
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     registration.setName("govshareBasicAuthentication");
     return registration;
+  }
+
+  /** R26: failed logins on the web apps' own login form (Tasklist, Cockpit, Admin) are audited too. */
+  @Bean
+  FilterRegistrationBean<WebappLoginAuditFilter> webappLoginAudit(List<AuthenticationListener> listeners) {
+    FilterRegistrationBean<WebappLoginAuditFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginAuditFilter(fanOut(listeners)));
+    registration.addUrlPatterns(WebappLoginAuditFilter.URL_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  private static AuthenticationListener fanOut(List<AuthenticationListener> listeners) {
+    return (user, address, channel) -> listeners.forEach(l -> l.loginFailed(user, address, channel));
   }
 
   @Bean

@@ -1,6 +1,8 @@
 package cn.govshare.audit;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,10 +17,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * R26: every task decision of every process (GovShare's and any BPMN an administrator deploys) is an
- * audit record, whatever completed it: Tasklist, {@code /engine-rest} or GovShare's API.
+ * audit record, whatever completed it: Tasklist, {@code /engine-rest} or GovShare's API; and no process
+ * is deployed with a history time to live shorter than six months.
  */
 @Component
 class AuditEnginePlugin extends AbstractProcessEnginePlugin {
+
+  static final int MIN_HISTORY_DAYS = 180;
 
   private final ObjectProvider<TaskAudit> audit;
 
@@ -33,6 +38,16 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     }
     TaskListener listener = task -> audit.getObject().completed(task);
     BpmnParseListener parse = new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+        // R26: records are kept at least six months; a shorter history time to live is refused at deployment
+        Integer days = definition.getHistoryTimeToLive();
+        if (days != null && days < MIN_HISTORY_DAYS) {
+          throw new ProcessEngineException("流程 " + definition.getKey() + " 的 historyTimeToLive 为 " + days
+              + " 天，审计记录须至少保存 " + MIN_HISTORY_DAYS + " 天（R26）：请设为 P" + MIN_HISTORY_DAYS + "D 或更长");
+        }
+      }
+
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()

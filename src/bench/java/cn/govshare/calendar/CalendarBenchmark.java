@@ -1,9 +1,9 @@
 package cn.govshare.calendar;
 
-import cn.govshare.clock.Zones;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,49 +20,60 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * JMH benchmark of the working-day calendar (docs/performance.md, "## Calendar"), on demand:
- * {@code mvn -Pbench test -Dtest=CalendarBenchmark}. Inputs walk across 2015–2026 so that no single
- * cached answer is measured; results print as a JMH table.
+ * JMH benchmark of the working-day calendar (docs/performance.md, "Calendar"), on demand:
+ * {@code mvn -Pbench test -Dtest=CalendarBenchmark}. {@code due(…, n)} for n = 1, 15, 250 against a
+ * naive day-by-day loop over the same data, in one run. Receipt instants walk across 2015–2026 so that
+ * no single cached answer is measured.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CalendarBenchmark {
 
-  private static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
-  private static final int SPAN_DAYS = 365 * 11;
+  private static final long FIRST_SECOND = LocalDate.of(2015, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+  private static final long SPAN_SECONDS = 11L * 365 * 86_400;
 
-  @Param({"5", "10", "20", "60"})
-  public int workingDays;
+  @State(Scope.Thread)
+  public static class Calendar {
+    @Param({"1", "15", "250"})
+    public int n;
 
-  private WorkingCalendar calendar;
-  private int cursor;
+    WorkingCalendar calendar;
+    long cursor;
 
-  @Setup
-  public void setUp() {
-    calendar = WorkingCalendar.official(Clock.systemUTC());
-  }
+    @Setup
+    public void setUp() {
+      calendar = WorkingCalendar.official(Clock.systemUTC());
+    }
 
-  private LocalDate nextDay() {
-    cursor = (cursor + 37) % SPAN_DAYS;
-    return FIRST.plusDays(cursor);
-  }
-
-  @Benchmark
-  public Day dayKind() {
-    return calendar.dayKind(nextDay());
-  }
-
-  @Benchmark
-  public Due due() {
-    Instant received = nextDay().atTime(10, 0).atZone(Zones.SHANGHAI).toInstant();
-    return calendar.due(received, workingDays);
+    Instant next() {
+      cursor = (cursor + 86_400L * 37 + 3_607) % SPAN_SECONDS;
+      return Instant.ofEpochSecond(FIRST_SECOND + cursor);
+    }
   }
 
   @Benchmark
-  public int workingDaysBetweenOneYear() {
-    LocalDate from = nextDay();
-    return calendar.workingDaysBetween(from, from.plusDays(365));
+  public Due due(Calendar state) {
+    return state.calendar.due(state.next(), state.n);
+  }
+
+  /** What GovShare replaces: count working days one calendar day at a time (same data, same answer). */
+  @Benchmark
+  public LocalDate naiveLoop(Calendar state) {
+    LocalDate day = CalendarData.dateOf(state.next());
+    int counted = 0;
+    while (counted < state.n) {
+      day = day.plusDays(1);
+      if (state.calendar.isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
+  @Benchmark
+  public int workingDaysBetweenOneYear(Calendar state) {
+    LocalDate from = CalendarData.dateOf(state.next());
+    return state.calendar.workingDaysBetween(from, from.plusDays(365));
   }
 
   @Test

@@ -2,7 +2,11 @@ package cn.govshare.calendar;
 
 import cn.govshare.clock.Zones;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +23,7 @@ final class CalendarData {
 
   static final LocalDate FIRST = LocalDate.of(2000, 1, 1);
   static final LocalDate LAST = LocalDate.of(2099, 12, 31);
+  private static final ZoneOffset FIXED_OFFSET = fixedOffset();
   private static final long BASE = FIRST.toEpochDay();
 
   private final Map<LocalDate, OfficialDay> official;
@@ -89,7 +94,35 @@ final class CalendarData {
     int dueIndex = dayOfOrdinal[target];
     LocalDate due = FIRST.plusDays(dueIndex);
     boolean fallback = fallbackThrough[dueIndex] - fallbackThrough[i] > 0;
-    return new Due(due, due.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant(), fallback);
+    return new Due(due, endOfDay(due), fallback);
+  }
+
+  /** 24:00 Asia/Shanghai of {@code day}: arithmetic while the zone keeps one offset over the range (hot path). */
+  static Instant endOfDay(LocalDate day) {
+    if (FIXED_OFFSET != null) {
+      return Instant.ofEpochSecond((day.toEpochDay() + 1) * 86_400L - FIXED_OFFSET.getTotalSeconds());
+    }
+    return day.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant();
+  }
+
+  /** The Asia/Shanghai date of an instant, by the same fast path. */
+  static LocalDate dateOf(Instant instant) {
+    if (FIXED_OFFSET != null) {
+      return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + FIXED_OFFSET.getTotalSeconds(), 86_400L));
+    }
+    return instant.atZone(Zones.SHANGHAI).toLocalDate();
+  }
+
+  /**
+   * China has kept +08:00 without daylight saving since 1991; if the time-zone database ever adds a
+   * transition inside the calendar's range, conversions go through the zone rules again.
+   */
+  private static ZoneOffset fixedOffset() {
+    ZoneRules rules = Zones.SHANGHAI.getRules();
+    Instant first = FIRST.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant last = LAST.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+    ZoneOffsetTransition next = rules.nextTransition(first);
+    return next == null || next.getInstant().isAfter(last) ? rules.getOffset(first) : null;
   }
 
   /** Working days strictly after {@code a} up to and including {@code b}; negative when b is before a. */

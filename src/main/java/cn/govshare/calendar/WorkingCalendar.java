@@ -66,7 +66,7 @@ public class WorkingCalendar {
 
   /** "Within N working days from receipt at t": the end of the N-th working day strictly after t's date. */
   public Due due(Instant receivedAt, int workingDays) {
-    return dueAfter(receivedAt.atZone(Zones.SHANGHAI).toLocalDate(), workingDays);
+    return dueAfter(CalendarData.dateOf(receivedAt), workingDays);
   }
 
   /** Moves a due date by n more working days (an approved extension). */
@@ -109,7 +109,7 @@ public class WorkingCalendar {
     requireInRange(start, "start");
     CalendarData current = data;
     Due due = workingDays == 0
-        ? new Due(start, start.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant(),
+        ? new Due(start, CalendarData.endOfDay(start),
             !current.coveredYears().contains(start.getYear()))
         : current.nthWorkingDayAfter(start, workingDays);
     if (due.fallback()) {

@@ -119,7 +119,8 @@ class AccessMatrixTest {
 
   @Test
   void nobodyCompletesATaskOfAGroupTheyAreNotInAndTheApplicantCannotDecideItsOwnRequest() {
-    Map<String, Object> approve = Map.of("variables", Map.of("approved", Map.of("value", true)));
+    Map<String, Object> approve = Map.of("variables",
+        Map.of("approved", Map.of("value", true), "grantScope", Map.of("value", "姓名")));
     for (String role : List.of("rsj-applicant", "mzj-applicant", "operator", "office", "leader", "supervisor")) {
       int status = ApiClient.as(port, role).post("/engine-rest/task/" + taskId + "/complete", approve).status();
       assertThat(status).as(role + " completes gaj's task").isIn(403, 404);

@@ -232,7 +232,7 @@ class NationalShareRequestProcessTest {
   @Test
   void deliveryNotConfirmedWithin20WorkingDaysRaisesABreachIncident() {
     ProcessInstance pi = signedOff("RK-002");
-    complete(task(pi), withVariables("approved", true));
+    complete(task(pi), withVariables("approved", true, "grantScope", "姓名"));
     complete(task(pi), withVariables("providerHeadApproved", true));
     Task delivery = task(pi);
     assertThat(delivery.getTaskDefinitionKey()).isEqualTo("deliverData");
@@ -257,7 +257,7 @@ class NationalShareRequestProcessTest {
     complete(task(pi), withVariables("checkPassed", true));
     assertThatThrownBy(() -> complete(task(pi), withVariables("answerAction", "INCOMPLETE", "missingMaterials", "x")))
         .hasMessageContaining("没有此答复方式");
-    complete(task(pi), withVariables("approved", true));
+    complete(task(pi), withVariables("approved", true, "grantScope", "姓名"));
     BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed("providerHeadSignOff", "deliverData");
   }
 

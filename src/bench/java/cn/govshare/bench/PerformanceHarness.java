@@ -1,0 +1,301 @@
+package cn.govshare.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The performance harness of docs/performance.md, on demand (not part of verify):
+ * {@code src/bench/run-harness.sh} (= {@code mvn -Pbench -DskipTests package} then
+ * {@code mvn -Pbench test -Dtest=PerformanceHarness}). Against MariaDB on 127.0.0.1:3306 (root, no
+ * password) in a fresh database, in one run: start-up and RSS; full share requests through the product
+ * API and /engine-rest against a bare process of the same shape in the same application, at three sizes
+ * of open work; grant checks at a fixed 200 req/s with 10 k, 100 k and 1 M grants; the open-deadline
+ * page at the same three sizes. Writes target/bench/results.tsv and the PNG plots.
+ */
+class PerformanceHarness {
+
+  private static final String ROOT = "jdbc:mysql://127.0.0.1:3306/?useSSL=false&allowPublicKeyRetrieval=true"
+      + "&rewriteBatchedStatements=true";
+  private static final String PARAMS = "?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=Asia/Shanghai"
+      + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&sendFractionalSeconds=false"
+      + "&sessionVariables=old_mode=''&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true";
+  private static final int WORKERS = Integer.getInteger("bench.workers", 8);
+  private static final int FLOWS = Integer.getInteger("bench.flows", 300);
+  private static final int[] OPEN_SIZES = {0, 2_000, 10_000};
+  private static final int[] GRANT_SIZES = {10_000, 100_000, 1_000_000};
+
+  private final List<String[]> results = new ArrayList<>();
+
+  @Test
+  void harness() throws Exception {
+    Path jar = jar();
+    Path out = Files.createDirectories(Path.of("target", "bench"));
+
+    // 1. start-up and memory on the embedded default
+    Path h2 = Files.createTempDirectory("govshare-h2");
+    for (String run : List.of("empty", "existing")) {
+      Startup.Measurement m = Startup.measure(jar, freePort(), h2, Map.of());
+      record("startup-h2-" + run, "seconds", m.startup().toMillis() / 1000.0);
+      record("rss-h2-" + run, "MB", m.rssMegabytes());
+    }
+
+    String database = "govshare_bench_" + System.currentTimeMillis();
+    try (Connection root = DriverManager.getConnection(ROOT, "root", "")) {
+      try (Statement sql = root.createStatement()) {
+        sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      }
+    }
+    String url = "jdbc:mysql://127.0.0.1:3306/" + database + PARAMS;
+    int port = freePort();
+    Process app = startOnMariaDb(jar, port, url, out.resolve("app.log"));
+    try {
+      long t0 = System.nanoTime();
+      awaitHealthy(port, app);
+      record("startup-mariadb-empty", "seconds", (System.nanoTime() - t0) / 1e9);
+      record("rss-mariadb-after-start", "MB", Startup.rssMegabytes(app.pid()));
+      deployBare(port);
+
+      // 2. throughput, GovShare vs bare, and the open-deadline page, at three sizes of open work
+      Flows flows = new Flows(port);
+      int open = 0;
+      for (int size : OPEN_SIZES) {
+        if (size > open) {
+          Load.Result preload = Load.closed(WORKERS, size - open, flows::openRequest);
+          open = size;
+          System.out.printf("BENCH preload to %d open requests: %.0f req/s, %d failures%n", size,
+              preload.perSecond(), preload.failures());
+        }
+        Load.closed(WORKERS, 40, flows::govshare);  // warm-up
+        Load.closed(WORKERS, 40, flows::bare);
+        Load.Result govshare = Load.closed(WORKERS, FLOWS, flows::govshare);
+        Load.Result bare = Load.closed(WORKERS, FLOWS, flows::bare);
+        record("throughput-govshare@" + size, "requests/s", govshare.perSecond());
+        record("throughput-bare@" + size, "requests/s", bare.perSecond());
+        record("throughput-ratio@" + size, "govshare/bare", govshare.perSecond() / bare.perSecond());
+        record("failures@" + size, "count", govshare.failures() + bare.failures());
+        Load.Result page = Load.closed(1, 50, i -> flows.supervisor.get("/api/deadlines?state=OPEN&size=20").status()
+            == 200);
+        record("deadline-page-p50@" + size, "ms", page.p50Millis());
+        record("deadline-page-p99@" + size, "ms", page.p99Millis());
+      }
+
+      // 3. grant checks at a fixed 200 req/s from this process, with 10 k, 100 k and 1 M grants
+      int grants = 0;
+      try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        for (int size : GRANT_SIZES) {
+          insertGrants(db, grants, size);
+          grants = size;
+          Load.open(200, Duration.ofSeconds(5), 64, flows::grantCheck);  // warm-up
+          Load.Result checks = Load.open(200, Duration.ofSeconds(20), 64, flows::grantCheck);
+          record("grant-check-p50@" + size, "ms", checks.p50Millis());
+          record("grant-check-p99@" + size, "ms", checks.p99Millis());
+          record("grant-check-failures@" + size, "count", checks.failures());
+        }
+      }
+      record("rss-mariadb-end", "MB", Startup.rssMegabytes(app.pid()));
+    } finally {
+      app.destroy();
+      app.waitFor();
+      try (Connection root = DriverManager.getConnection(ROOT, "root", "");
+          Statement sql = root.createStatement()) {
+        sql.execute("DROP DATABASE IF EXISTS " + database);
+      }
+    }
+    write(out);
+    Plots.write(results, out);
+  }
+
+  /** Users of the demo organisation, each with a keep-alive client. */
+  static final class Flows {
+    final Http applicant;
+    final Http other;
+    final Http operator;
+    final Http reviewer;
+    final Http admin;
+    final Http supervisor;
+
+    Flows(int port) {
+      applicant = new Http(port, "rsj-applicant");
+      other = new Http(port, "mzj-applicant");
+      operator = new Http(port, "operator");
+      reviewer = new Http(port, "gaj-reviewer");
+      admin = new Http(port, "admin");
+      supervisor = new Http(port, "supervisor");
+    }
+
+    /** A request left open at the platform's check: the open work and open deadlines grow. */
+    boolean openRequest(int i) throws Exception {
+      Http who = i % 2 == 0 ? applicant : other;
+      return who.post("/api/share-requests", request(i)).status() == 201;
+    }
+
+    /** The full conditional request: submit, check, approve, grant, applicant told. */
+    boolean govshare(int i) throws Exception {
+      Http.Answer created = applicant.post("/api/share-requests", request(i));
+      if (created.status() != 201) {
+        return false;
+      }
+      String instance = created.json().path("processInstanceId").asText();
+      return complete(operator, instance, Map.of("checkPassed", Map.of("value", true)))
+          && complete(reviewer, instance, Map.of("approved", Map.of("value", true)));
+    }
+
+    /** The same shape on bare Camunda: no GovShare services, no deadline records. */
+    boolean bare(int i) throws Exception {
+      Http.Answer started = admin.post("/engine-rest/process-definition/key/bare-share-request/start",
+          Map.of("businessKey", "bare-" + i, "variables", Map.of("providerDept", Map.of("value", "gaj"))));
+      if (started.status() != 200) {
+        return false;
+      }
+      String instance = started.json().path("id").asText();
+      return complete(operator, instance, Map.of()) && complete(reviewer, instance, Map.of());
+    }
+
+    boolean grantCheck(int i) throws Exception {
+      int n = ThreadLocalRandom.current().nextInt(50_000);
+      return operator.get("/api/grants/check?dept=b" + n + "&resource=" + RESOURCES[n % RESOURCES.length]
+          + "&purpose=WORK_REFERENCE").status() == 200;
+    }
+
+    private static boolean complete(Http who, String instance, Map<String, Object> variables) throws Exception {
+      Http.Answer tasks = who.get("/engine-rest/task?processInstanceId=" + instance);
+      if (tasks.status() != 200 || tasks.json().size() != 1) {
+        return false;
+      }
+      return who.post("/engine-rest/task/" + tasks.json().get(0).path("id").asText() + "/complete",
+          Map.of("variables", variables)).status() == 204;
+    }
+
+    private static Map<String, Object> request(int i) {
+      return Map.of("resourceCode", "RK-002", "purpose", "WORK_REFERENCE", "reason", "性能测试 " + i,
+          "systemName", "基准测试系统");
+    }
+  }
+
+  static final String[] RESOURCES = {"RK-001", "RK-002", "FR-001", "FR-002"};
+
+  /** Synthetic ACTIVE grants for 50 000 departments over the demo resources: about 5 per checked pair at 1 M. */
+  private static void insertGrants(Connection db, int from, int to) throws Exception {
+    long t0 = System.nanoTime();
+    db.setAutoCommit(false);
+    try (PreparedStatement insert = db.prepareStatement("INSERT INTO gs_grant (department, resource_code, "
+        + "provider_dept, scope, purpose, valid_until, source_type, source_ref, status, created_at) "
+        + "VALUES (?, ?, ?, NULL, ?, NULL, 'REQUEST', ?, 'ACTIVE', CURRENT_TIMESTAMP)")) {
+      for (int i = from; i < to; i++) {
+        int dept = i % 50_000;
+        String resource = RESOURCES[(i / 50_000 + dept) % RESOURCES.length];
+        insert.setString(1, "b" + dept);
+        insert.setString(2, resource);
+        insert.setString(3, resource.startsWith("RK") ? "gaj" : "scjgj");
+        insert.setString(4, i % 3 == 0 ? "DATA_VERIFICATION" : "WORK_REFERENCE");
+        insert.setString(5, "bench-" + i);
+        insert.addBatch();
+        if ((i + 1) % 5_000 == 0) {
+          insert.executeBatch();
+          db.commit();
+        }
+      }
+      insert.executeBatch();
+      db.commit();
+    }
+    db.setAutoCommit(true);
+    System.out.printf("BENCH grants %d → %d inserted in %.1f s%n", from, to, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private void deployBare(int port) throws Exception {
+    String bpmn = new String(PerformanceHarness.class.getResourceAsStream("/bench/bare-share-request.bpmn")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    String boundary = "govshare-bench";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bare.bpmn\"; filename=\"bare.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment/create"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("bare deployment failed: " + response.body());
+    }
+  }
+
+  private static Process startOnMariaDb(Path jar, int port, String url, Path log) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo,mysql")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("GOVSHARE_DB_URL", url);
+    builder.environment().put("GOVSHARE_DB_USER", "root");
+    builder.environment().put("GOVSHARE_DB_PASSWORD", "");
+    return builder.start();
+  }
+
+  private static void awaitHealthy(int port, Process app) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < end) {
+      if (!app.isAlive()) {
+        throw new IllegalStateException("application exited, see target/bench/app.log");
+      }
+      try {
+        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("no healthy start within 3 min");
+  }
+
+  private void record(String name, String unit, double value) {
+    results.add(new String[] {name, unit, String.format("%.2f", value)});
+    System.out.printf("BENCH %s = %.2f %s%n", name, value, unit);
+  }
+
+  private void write(Path out) throws IOException {
+    Map<String, String> lines = new LinkedHashMap<>();
+    for (String[] r : results) {
+      lines.put(r[0], r[2] + "\t" + r[1]);
+    }
+    StringBuilder tsv = new StringBuilder("measurement\tvalue\tunit\n");
+    lines.forEach((k, v) -> tsv.append(k).append('\t').append(v).append('\n'));
+    Files.writeString(out.resolve("results.tsv"), tsv.toString());
+  }
+
+  private static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("govshare-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("package first: mvn -Pbench -DskipTests package"));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

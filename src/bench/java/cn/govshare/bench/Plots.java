@@ -1,0 +1,64 @@
+package cn.govshare.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The three PNG plots of docs/performance.md: how each cost grows with the data. */
+final class Plots {
+
+  private Plots() {
+  }
+
+  static void write(List<String[]> results, Path out) throws IOException {
+    chart(out.resolve("performance-throughput.png"), "Full share requests per second vs open requests",
+        "open requests", "requests/s", false, results, "throughput-govshare@", "GovShare",
+        "throughput-bare@", "bare Camunda");
+    chart(out.resolve("performance-grant-check.png"), "GET /api/grants/check at 200 req/s vs grants", "grants (log)",
+        "ms", true, results, "grant-check-p50@", "p50", "grant-check-p99@", "p99");
+    chart(out.resolve("performance-deadlines.png"), "GET /api/deadlines?state=OPEN vs open requests",
+        "open requests", "ms", false, results, "deadline-page-p50@", "p50", "deadline-page-p99@", "p99");
+  }
+
+  private static void chart(Path file, String title, String x, String y, boolean logX, List<String[]> results,
+      String prefixA, String labelA, String prefixB, String labelB) throws IOException {
+    XYSeriesCollection data = new XYSeriesCollection();
+    data.addSeries(series(results, prefixA, labelA, logX));
+    data.addSeries(series(results, prefixB, labelB, logX));
+    JFreeChart chart = ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    renderer.setSeriesStroke(0, new BasicStroke(2f));
+    renderer.setSeriesStroke(1, new BasicStroke(2f));
+    plot.setRenderer(renderer);
+    if (logX) {
+      plot.setDomainAxis(new LogAxis(x));
+    }
+    ChartUtils.saveChartAsPNG(file.toFile(), chart, 640, 360);
+  }
+
+  private static XYSeries series(List<String[]> results, String prefix, String label, boolean logX) {
+    XYSeries series = new XYSeries(label);
+    for (String[] r : results) {
+      if (r[0].startsWith(prefix)) {
+        double size = Double.parseDouble(r[0].substring(prefix.length()));
+        series.add(logX ? Math.max(size, 1) : size, Double.parseDouble(r[2]));
+      }
+    }
+    return series;
+  }
+}

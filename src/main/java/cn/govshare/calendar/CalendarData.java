@@ -25,6 +25,17 @@ final class CalendarData {
   static final LocalDate LAST = LocalDate.of(2099, 12, 31);
   private static final ZoneOffset FIXED_OFFSET = fixedOffset();
   private static final long BASE = FIRST.toEpochDay();
+  private static final int LENGTH = (int) (LAST.toEpochDay() - BASE + 1);
+  /** Every date of the range and the instant it ends, built once: a due date is then array reads only. */
+  private static final LocalDate[] DATES = new LocalDate[LENGTH + 1];
+  private static final Instant[] ENDS = new Instant[LENGTH + 1];
+
+  static {
+    for (int i = 0; i <= LENGTH; i++) {
+      DATES[i] = FIRST.plusDays(i);
+      ENDS[i] = endOfDay(DATES[i]);
+    }
+  }
 
   private final Map<LocalDate, OfficialDay> official;
   private final Set<Integer> coveredYears;
@@ -42,7 +53,7 @@ final class CalendarData {
     }
     this.official = Map.copyOf(byDate);
     this.coveredYears = Set.copyOf(new TreeSet<>(coveredYears));
-    int length = (int) (LAST.toEpochDay() - BASE + 1);
+    int length = LENGTH;
     workingThrough = new int[length];
     fallbackThrough = new int[length];
     int[] ordinals = new int[length + 1];
@@ -92,9 +103,32 @@ final class CalendarData {
       throw new IllegalArgumentException("due date beyond " + LAST);
     }
     int dueIndex = dayOfOrdinal[target];
-    LocalDate due = FIRST.plusDays(dueIndex);
     boolean fallback = fallbackThrough[dueIndex] - fallbackThrough[i] > 0;
-    return new Due(due, endOfDay(due), fallback);
+    return new Due(DATES[dueIndex], ENDS[dueIndex], fallback);
+  }
+
+  /**
+   * The hot path of {@link WorkingCalendar#due(Instant, int)}: from an instant straight to the due date
+   * without building intermediate dates. {@code n} is already checked.
+   */
+  Due due(Instant receivedAt, int n) {
+    long epochDay = FIXED_OFFSET != null
+        ? Math.floorDiv(receivedAt.getEpochSecond() + FIXED_OFFSET.getTotalSeconds(), 86_400L)
+        : receivedAt.atZone(Zones.SHANGHAI).toLocalDate().toEpochDay();
+    long index = epochDay - BASE;
+    if (index < 0 || index >= LENGTH) {
+      throw new IllegalArgumentException("start outside " + FIRST + ".." + LAST + ": " + LocalDate.ofEpochDay(epochDay));
+    }
+    int i = (int) index;
+    if (n == 0) {
+      return new Due(DATES[i], ENDS[i], !coveredYears.contains(DATES[i].getYear()));
+    }
+    int target = workingThrough[i] + n;
+    if (target >= dayOfOrdinal.length) {
+      throw new IllegalArgumentException("due date beyond " + LAST);
+    }
+    int dueIndex = dayOfOrdinal[target];
+    return new Due(DATES[dueIndex], ENDS[dueIndex], fallbackThrough[dueIndex] - fallbackThrough[i] > 0);
   }
 
   /** 24:00 Asia/Shanghai of {@code day}: arithmetic while the zone keeps one offset over the range (hot path). */

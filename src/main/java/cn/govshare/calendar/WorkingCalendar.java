@@ -66,7 +66,14 @@ public class WorkingCalendar {
 
   /** "Within N working days from receipt at t": the end of the N-th working day strictly after t's date. */
   public Due due(Instant receivedAt, int workingDays) {
-    return dueAfter(CalendarData.dateOf(receivedAt), workingDays);
+    if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
+      throw new IllegalArgumentException("workingDays must be 0.." + MAX_WORKING_DAYS + ": " + workingDays);
+    }
+    Due due = data.due(receivedAt, workingDays);
+    if (due.fallback()) {
+      warnFallback(due.dueDate().getYear());
+    }
+    return due;
   }
 
   /** Moves a due date by n more working days (an approved extension). */

@@ -223,8 +223,7 @@ class PerformanceHarness {
   }
 
   private void deployBare(int port) throws Exception {
-    String bpmn = new String(PerformanceHarness.class.getResourceAsStream("/bench/bare-share-request.bpmn")
-        .readAllBytes(), StandardCharsets.UTF_8);
+    String bpmn = Files.readString(Path.of("src/bench/resources/bench/bare-share-request.bpmn"));
     String boundary = "govshare-bench";
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bare.bpmn\"; filename=\"bare.bpmn\"\r\n"

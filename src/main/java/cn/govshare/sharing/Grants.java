@@ -82,7 +82,7 @@ public class Grants implements GrantHolders {
     audit.record(caller, "GRANT_CHECK", "GRANT", answer.grantId() == null ? null : String.valueOf(answer.grantId()),
         answer.allowed() ? AuditTrail.OK : AuditTrail.REJECTED,
         department + " " + resourceCode + " " + purpose + (field == null ? "" : " " + field) + ": " + answer.reason(),
-        Set.of(department, active.isEmpty() ? department : active.get(0).providerDept()));
+        concerns(department, active.isEmpty() ? null : active.get(0).providerDept()));
     return answer;
   }
 
@@ -115,7 +115,7 @@ public class Grants implements GrantHolders {
       throw ApiException.conflict("status", "授权当前状态为 " + from + "，不能变为 " + to);
     }
     audit.record(caller, "GRANT_" + to, "GRANT", String.valueOf(grantId), AuditTrail.OK, reason.strip(),
-        Set.of(grant.department(), grant.providerDept()));
+        concerns(grant.department(), grant.providerDept()));
     notifications.notifyGroup(grant.department(), "GRANT_" + to, "授权状态变更: " + grant.resourceCode() + " → " + to,
         "理由：" + reason.strip(), "GRANT", String.valueOf(grantId));
     return mapper.findGrant(grantId);
@@ -131,5 +131,16 @@ public class Grants implements GrantHolders {
       return true;
     }
     return Arrays.stream(grant.scope().split(",")).map(String::strip).anyMatch(field::equals);
+  }
+
+  /** The departments a record is pushed to; a department asking about itself appears once. */
+  private static Set<String> concerns(String... departments) {
+    Set<String> concerns = new java.util.TreeSet<>();
+    for (String department : departments) {
+      if (department != null) {
+        concerns.add(department);
+      }
+    }
+    return concerns;
   }
 }

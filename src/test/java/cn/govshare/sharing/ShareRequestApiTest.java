@@ -182,4 +182,15 @@ class ShareRequestApiTest {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     return response.json().path("field").asText();
   }
+
+  @Test
+  void grantCheckForADepartmentWithoutAnyGrantAnswersNoAndIsAudited() {
+    ApiClient.Response answer = ApiClient.as(port, "mzj-applicant")
+        .get("/api/grants/check?dept=mzj&resource=FR-002&purpose=DATA_VERIFICATION");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().path("allowed").asBoolean()).isFalse();
+    assertThat(answer.json().path("reason").asText()).isEqualTo("无有效授权");
+    assertThat(ApiClient.as(port, "mzj-applicant").get("/api/audit?limit=50").json().toString())
+        .contains("GRANT_CHECK", "mzj FR-002 DATA_VERIFICATION: 无有效授权");
+  }
 }

@@ -1,5 +1,6 @@
 package cn.govshare.audit;
 
+import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.web.AuthenticationListener;
@@ -7,33 +8,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import cn.govshare.clock.Zones;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit trail of R26: every record carries the SHA-256 of the previous one, so an edited or
- * deleted row breaks the chain. Records are appended only; the application never deletes them.
+ * deleted row breaks the chain. Records are appended only; the application never deletes them. Records
+ * made inside a transaction are chained when it commits, in commit order.
  */
 @Service
 public class AuditTrail implements AuthenticationListener {
 
   public static final String OK = "OK";
   public static final String REJECTED = "REJECTED";
+  /** Transaction resource key of the records waiting for the commit. */
+  private static final Object PENDING = new Object();
   private static final DateTimeFormatter LOCKED_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
       .withZone(Zones.SHANGHAI);
 
@@ -68,15 +74,51 @@ public class AuditTrail implements AuthenticationListener {
     String concernList = concerns.isEmpty() ? null
         : concerns.stream().sorted().collect(Collectors.joining(",", ",", ","));
     Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    transaction.executeWithoutResult(status -> {
-      String previous = mapper.lockHead();
-      AuditRecord unsigned = new AuditRecord(null, at, actor.userId(), actor.name(), actor.department(), action,
-          objectType, objectId, outcome, StringUtils.abbreviate(detail, 2000), remoteAddress, concernList,
-          previous, null);
-      String hash = hash(unsigned);
-      mapper.insert(withHash(unsigned, hash));
-      mapper.updateHead(hash);
+    AuditRecord unchained = new AuditRecord(null, at, actor.userId(), actor.name(), actor.department(), action,
+        objectType, objectId, outcome, StringUtils.abbreviate(detail, 2000), remoteAddress, concernList, null, null);
+    if (TransactionSynchronizationManager.isActualTransactionActive()
+        && TransactionSynchronizationManager.isSynchronizationActive()) {
+      // inside a business transaction: chain at commit, so the chain's lock is held for the commit only,
+      // not for the whole request (docs/performance.md); a rolled-back transaction leaves no record
+      pending().add(unchained);
+    } else {
+      transaction.executeWithoutResult(status -> chain(List.of(unchained)));
+    }
+  }
+
+  /** Appends records to the chain under the head's row lock: one writer at a time across all nodes. */
+  private void chain(List<AuditRecord> records) {
+    String previous = mapper.lockHead();
+    for (AuditRecord record : records) {
+      AuditRecord linked = new AuditRecord(null, record.occurredAt(), record.actorUserId(), record.actorName(),
+          record.actorDepartment(), record.action(), record.objectType(), record.objectId(), record.outcome(),
+          record.detail(), record.remoteAddress(), record.concerns(), previous, null);
+      previous = hash(linked);
+      mapper.insert(withHash(linked, previous));
+    }
+    mapper.updateHead(previous);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<AuditRecord> pending() {
+    Object bound = TransactionSynchronizationManager.getResource(PENDING);
+    if (bound != null) {
+      return (List<AuditRecord>) bound;
+    }
+    List<AuditRecord> records = new ArrayList<>();
+    TransactionSynchronizationManager.bindResource(PENDING, records);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        chain(records);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+      }
     });
+    return records;
   }
 
   @Override

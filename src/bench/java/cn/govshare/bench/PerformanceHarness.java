@@ -42,6 +42,8 @@ class PerformanceHarness {
   private static final int WORKERS = Integer.getInteger("bench.workers", 8);
   private static final int FLOWS = Integer.getInteger("bench.flows", 300);
   private static final int[] OPEN_SIZES = {0, 2_000, 10_000};
+  /** -Dbench.quick=true: throughput and deadline page only, for trying a setting. */
+  private static final boolean QUICK = Boolean.getBoolean("bench.quick");
   private static final int[] GRANT_SIZES = {10_000, 100_000, 1_000_000};
 
   private final List<String[]> results = new ArrayList<>();
@@ -53,7 +55,7 @@ class PerformanceHarness {
 
     // 1. start-up and memory on the embedded default
     Path h2 = Files.createTempDirectory("govshare-h2");
-    for (String run : List.of("empty", "existing")) {
+    for (String run : QUICK ? List.<String>of() : List.of("empty", "existing")) {
       Startup.Measurement m = Startup.measure(jar, freePort(), h2, Map.of());
       record("startup-h2-" + run, "seconds", m.startup().toMillis() / 1000.0);
       record("rss-h2-" + run, "MB", m.rssMegabytes());
@@ -87,8 +89,13 @@ class PerformanceHarness {
         }
         Load.closed(WORKERS, 40, flows::govshare);  // warm-up
         Load.closed(WORKERS, 40, flows::bare);
+        long q0 = statements();
         Load.Result govshare = Load.closed(WORKERS, FLOWS, flows::govshare);
+        long q1 = statements();
         Load.Result bare = Load.closed(WORKERS, FLOWS, flows::bare);
+        long q2 = statements();
+        record("statements-per-flow-govshare@" + size, "SQL", (q1 - q0) / (double) FLOWS);
+        record("statements-per-flow-bare@" + size, "SQL", (q2 - q1) / (double) FLOWS);
         record("throughput-govshare@" + size, "requests/s", govshare.perSecond());
         record("throughput-bare@" + size, "requests/s", bare.perSecond());
         record("throughput-ratio@" + size, "govshare/bare", govshare.perSecond() / bare.perSecond());
@@ -102,7 +109,7 @@ class PerformanceHarness {
       // 3. grant checks at a fixed 200 req/s from this process, with 10 k, 100 k and 1 M grants
       int grants = 0;
       try (Connection db = DriverManager.getConnection(url, "root", "")) {
-        for (int size : GRANT_SIZES) {
+        for (int size : QUICK ? new int[0] : GRANT_SIZES) {
           insertGrants(db, grants, size);
           grants = size;
           Load.open(200, Duration.ofSeconds(5), 64, flows::grantCheck);  // warm-up
@@ -123,6 +130,16 @@ class PerformanceHarness {
     }
     write(out);
     Plots.write(results, out);
+  }
+
+  /** Statements the database server has executed so far (MariaDB's Questions counter, all sessions). */
+  private static long statements() throws Exception {
+    try (Connection root = DriverManager.getConnection(ROOT, "root", "");
+        Statement sql = root.createStatement();
+        java.sql.ResultSet rows = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+      rows.next();
+      return rows.getLong(2);
+    }
   }
 
   /** Users of the demo organisation, each with a keep-alive client. */
@@ -240,9 +257,19 @@ class PerformanceHarness {
   }
 
   private static Process startOnMariaDb(Path jar, int port, String url, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo,mysql")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // profiling: -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile"
+    String jvm = System.getProperty("bench.jvmArgs", "").trim();
+    if (!jvm.isEmpty()) {
+      command.addAll(List.of(jvm.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo,mysql"));
+    // experiments: -Dbench.appArgs="--camunda.bpm.history-level=audit --spring.datasource.hikari.maximum-pool-size=30"
+    String extra = System.getProperty("bench.appArgs", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("GOVSHARE_DB_URL", url);
     builder.environment().put("GOVSHARE_DB_USER", "root");
     builder.environment().put("GOVSHARE_DB_PASSWORD", "");

@@ -107,7 +107,9 @@ public class ShareRequests {
     GeneratedKey key = new GeneratedKey();
     mapper.insertRequest(request, key);
     long id = key.getId();
-    mapper.updateBusinessKey(id, "SR-" + now.atZone(Zones.SHANGHAI).format(DAY) + "-" + String.format("%06d", id));
+    // SR-20251009-000042: the date of submission in Beijing time, then the request id
+    mapper.updateBusinessKey(id, "SR-" + now.atZone(Zones.SHANGHAI).toLocalDate().format(DAY) + "-"
+        + String.format("%06d", id));
     step(id, "submitted", "提交申请", caller.userId(), caller.name(), caller.department(), "SUBMITTED",
         "用途：" + body.purpose().label() + "；理由：" + reason, null);
     audit.record(caller, "SHARE_REQUEST_SUBMITTED", "SHARE_REQUEST", String.valueOf(id), AuditTrail.OK,

@@ -70,7 +70,7 @@ class ShareRequestApiTest {
     String instance = created.json().path("processInstanceId").asText();
     long id = created.json().path("id").asLong();
     assertThat(created.json().path("status").asText()).isEqualTo("IN_REVIEW");
-    assertThat(created.json().path("businessKey").asText()).startsWith("SR-");
+    assertThat(created.json().path("businessKey").asText()).matches("SR-\\d{8}-\\d{6}");
 
     JsonNode check = task("operator", instance, "normativeCheck");
     assertDueFromCalendar(check, 3);

@@ -151,8 +151,19 @@ class PeopleViewBrowserIT {
     String bpmn = Files.readString(Path.of("bpmn", "conditional-share-request.bpmn"), StandardCharsets.UTF_8)
         .replace("name=\"提供部门审核\"", "name=\"提供部门审核（新版）\"");
     String boundary = "govshareRedeploy";
+    // docs/operations.md: the forms go with the BPMN (formRefBinding="deployment")
+    StringBuilder forms = new StringBuilder();
+    try (var files = Files.list(Path.of("forms"))) {
+      for (Path form : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+        forms.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+            .append(form.getFileName()).append("\"; filename=\"").append(form.getFileName())
+            .append("\"\r\nContent-Type: application/json\r\n\r\n")
+            .append(Files.readString(form, StandardCharsets.UTF_8)).append("\r\n");
+      }
+    }
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n改名测试\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\nfalse\r\n"
+        + forms
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"conditional-share-request.bpmn\"\r\n"
         + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     assertThat(ApiClient.as(port, "gaj-reviewer").send("POST", "/engine-rest/deployment/create", body,
@@ -166,7 +177,9 @@ class PeopleViewBrowserIT {
       assertThat(taskName(running)).isEqualTo("提供部门审核");
 
       BROWSER.camundaLogin(base(), "tasklist", "gaj-reviewer");
-      BROWSER.visible(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '提供部门审核（新版）')]"));
+      BROWSER.visible(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '提供部门审核（新版）')]")).click();
+      // the new version's task opens its form: the forms were deployed with the model
+      assertThat(BROWSER.visible(By.cssSelector(".fjs-container")).getText()).contains("审核结论");
       BROWSER.screenshot("tasklist-after-redeploy");
     } finally {
       // put the shipped model back as the newest version for the other tests

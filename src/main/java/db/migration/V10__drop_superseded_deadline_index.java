@@ -1,6 +1,7 @@
 package db.migration;
 
 import java.sql.Statement;
+import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -14,7 +15,7 @@ public class V10__drop_superseded_deadline_index extends BaseJavaMigration {
 
   @Override
   public void migrate(Context context) throws Exception {
-    String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase();
+    String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
     String sql = product.contains("h2") ? "DROP INDEX gs_deadline_state_due"
         : "DROP INDEX gs_deadline_state_due ON gs_deadline";
     try (Statement statement = context.getConnection().createStatement()) {

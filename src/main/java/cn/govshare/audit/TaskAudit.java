@@ -2,11 +2,10 @@ package cn.govshare.audit;
 
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
+import cn.govshare.org.Groups;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /** The audit record of a completed task: who, which task of which request, and the groups it concerned. */
@@ -30,10 +29,8 @@ class TaskAudit {
       actor = assignee != null ? callers.resolve(assignee) : new Caller("system", "系统", null, Set.of());
     }
     Set<String> concerns = new TreeSet<>();
-    for (IdentityLink link : task.getCandidates()) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        concerns.add(link.getGroupId().replaceFirst("-head$", ""));
-      }
+    for (String group : Groups.candidateGroups(task)) {
+      concerns.add(Groups.departmentOf(group));
     }
     Object applicant = task.getVariable("applicantDept");
     if (applicant instanceof String department) {

@@ -92,32 +92,16 @@ final class CalendarData {
     return kindOf(date).working();
   }
 
-  /** The n-th working day strictly after {@code start} (n ≥ 1), with the fallback flag of the days between. */
-  Due nthWorkingDayAfter(LocalDate start, int n) {
-    if (!inRange(start)) {
-      throw new IllegalArgumentException("date outside " + FIRST + ".." + LAST + ": " + start);
-    }
-    int i = index(start);
-    int target = workingThrough[i] + n;
-    if (target >= dayOfOrdinal.length) {
-      throw new IllegalArgumentException("due date beyond " + LAST);
-    }
-    int dueIndex = dayOfOrdinal[target];
-    boolean fallback = fallbackThrough[dueIndex] - fallbackThrough[i] > 0;
-    return new Due(DATES[dueIndex], ENDS[dueIndex], fallback);
-  }
-
   /**
-   * The hot path of {@link WorkingCalendar#due(Instant, int)}: from an instant straight to the due date
-   * without building intermediate dates. {@code n} is already checked.
+   * The n-th working day strictly after the day {@code epochDay} (for n = 0 that day itself), with the
+   * fallback flag of the days counted: epoch-day arithmetic and array reads only, the hot path of every
+   * due date. {@code n} is already checked.
    */
-  Due due(Instant receivedAt, int n) {
-    long epochDay = FIXED_OFFSET != null
-        ? Math.floorDiv(receivedAt.getEpochSecond() + FIXED_OFFSET.getTotalSeconds(), 86_400L)
-        : receivedAt.atZone(Zones.SHANGHAI).toLocalDate().toEpochDay();
+  Due due(long epochDay, int n) {
     long index = epochDay - BASE;
     if (index < 0 || index >= LENGTH) {
-      throw new IllegalArgumentException("start outside " + FIRST + ".." + LAST + ": " + LocalDate.ofEpochDay(epochDay));
+      throw new IllegalArgumentException(
+          "start outside " + FIRST + ".." + LAST + ": " + LocalDate.ofEpochDay(epochDay));
     }
     int i = (int) index;
     if (n == 0) {
@@ -141,10 +125,15 @@ final class CalendarData {
 
   /** The Asia/Shanghai date of an instant, by the same fast path. */
   static LocalDate dateOf(Instant instant) {
+    return LocalDate.ofEpochDay(epochDayOf(instant));
+  }
+
+  /** The Asia/Shanghai date of an instant as an epoch day, without building the date. */
+  static long epochDayOf(Instant instant) {
     if (FIXED_OFFSET != null) {
-      return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + FIXED_OFFSET.getTotalSeconds(), 86_400L));
+      return Math.floorDiv(instant.getEpochSecond() + FIXED_OFFSET.getTotalSeconds(), 86_400L);
     }
-    return instant.atZone(Zones.SHANGHAI).toLocalDate();
+    return instant.atZone(Zones.SHANGHAI).toLocalDate().toEpochDay();
   }
 
   /**

@@ -66,19 +66,12 @@ public class WorkingCalendar {
 
   /** "Within N working days from receipt at t": the end of the N-th working day strictly after t's date. */
   public Due due(Instant receivedAt, int workingDays) {
-    if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
-      throw new IllegalArgumentException("workingDays must be 0.." + MAX_WORKING_DAYS + ": " + workingDays);
-    }
-    Due due = data.due(receivedAt, workingDays);
-    if (due.fallback()) {
-      warnFallback(due.dueDate().getYear());
-    }
-    return due;
+    return dueAfter(CalendarData.epochDayOf(receivedAt), workingDays);
   }
 
   /** Moves a due date by n more working days (an approved extension). */
   public Due extend(Due due, int workingDays) {
-    Due extended = dueAfter(due.dueDate(), workingDays);
+    Due extended = dueAfter(due.dueDate().toEpochDay(), workingDays);
     return new Due(extended.dueDate(), extended.dueAt(), extended.fallback() || due.fallback());
   }
 
@@ -109,16 +102,11 @@ public class WorkingCalendar {
     return data.officialDays();
   }
 
-  private Due dueAfter(LocalDate start, int workingDays) {
+  private Due dueAfter(long startEpochDay, int workingDays) {
     if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
       throw new IllegalArgumentException("workingDays must be 0.." + MAX_WORKING_DAYS + ": " + workingDays);
     }
-    requireInRange(start, "start");
-    CalendarData current = data;
-    Due due = workingDays == 0
-        ? new Due(start, CalendarData.endOfDay(start),
-            !current.coveredYears().contains(start.getYear()))
-        : current.nthWorkingDayAfter(start, workingDays);
+    Due due = data.due(startEpochDay, workingDays);
     if (due.fallback()) {
       warnFallback(due.dueDate().getYear());
     }

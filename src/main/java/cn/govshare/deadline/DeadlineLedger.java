@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,8 +24,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -82,7 +79,7 @@ class DeadlineLedger {
           key, terms.dueDate());
     }
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    List<String> groups = candidateGroups(task);
+    List<String> groups = Groups.candidateGroups(task);
     mapper.insert(new DeadlineRecord(null, task.getProcessInstanceId(), execution.getProcessDefinition().getKey(),
         execution.getProcessBusinessKey(), execution.getId(), task.getId(), key, task.getName(), department(groups),
         groups.isEmpty() ? null : String.join(",", groups), rule, policy.profile().name(), limit.step(), limit.citation(),
@@ -250,25 +247,12 @@ class DeadlineLedger {
       if (departments.find(group).isPresent()) {
         return group;
       }
-      if (group.endsWith("-head")) {
-        String code = group.substring(0, group.length() - "-head".length());
-        if (departments.find(code).isPresent()) {
-          return code;
-        }
+      String code = Groups.departmentOf(group);
+      if (!code.equals(group) && departments.find(code).isPresent()) {
+        return code;
       }
     }
     return groups.isEmpty() ? null : groups.get(0);
-  }
-
-  private static List<String> candidateGroups(DelegateTask task) {
-    List<String> groups = new ArrayList<>();
-    for (IdentityLink link : task.getCandidates()) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-        groups.add(link.getGroupId());
-      }
-    }
-    groups.sort(null);
-    return groups;
   }
 
   private Instant receivedAt(Object value, Date createTime) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,7 +136,7 @@ public class Grants implements GrantHolders {
 
   /** The departments a record is pushed to; a department asking about itself appears once. */
   private static Set<String> concerns(String... departments) {
-    Set<String> concerns = new java.util.TreeSet<>();
+    Set<String> concerns = new TreeSet<>();
     for (String department : departments) {
       if (department != null) {
         concerns.add(department);

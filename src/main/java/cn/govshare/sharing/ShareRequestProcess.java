@@ -5,7 +5,9 @@ import cn.govshare.catalog.ResourceItem;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
+import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
+import cn.govshare.policy.TimeLimit;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -280,7 +282,8 @@ class ShareRequestProcess {
   }
 
   private void extensionRequest(DelegateTask task) {
-    int max = policy.limit("R13-EXT").amount();
+    TimeLimit limit = policy.limit("R13-EXT");
+    int max = limit.amount();
     int left = max - extensionDaysUsed(task);
     Object value = task.getVariable("extensionDays");
     if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
@@ -288,11 +291,11 @@ class ShareRequestProcess {
     }
     int days = number.intValue();
     if (left <= 0) {
-      throw new ProcessEngineException("答复期限已延长" + max + "个工作日，不能再延期（" + policy.limit("R13-EXT").citation() + "）");
+      throw new ProcessEngineException("答复期限已延长" + max + "个工作日，不能再延期（" + limit.citation() + "）");
     }
     if (days < 1 || days > left) {
       throw new ProcessEngineException("延长的工作日数须在 1.." + left + " 之间（累计不超过" + max + "个工作日，"
-          + policy.limit("R13-EXT").citation() + "）（extensionDays）");
+          + limit.citation() + "）（extensionDays）");
     }
     text(task, "extensionReason", "申请延期须说明理由");
   }
@@ -303,7 +306,7 @@ class ShareRequestProcess {
   }
 
   private static void head(Caller actor, String department) {
-    if (actor != null && !actor.isMember(department + "-head")) {
+    if (actor != null && !actor.isMember(Groups.head(department))) {
       throw new ProcessEngineException("只有" + department + "部门负责人可以签署此意见（第二十条）");
     }
   }

@@ -12,7 +12,6 @@ import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.notification.Notification;
 import cn.govshare.notification.Notifications;
-import cn.govshare.org.Caller;
 import cn.govshare.policy.ActivePolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -39,8 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @GovShareTest
 class NationalShareRequestProcessTest {
-
-  static final Caller RSJ = new Caller("rsj-applicant", "孙丽", "rsj", Set.of("rsj"));
 
   @Autowired
   ProcessEngine engine;
@@ -76,8 +72,8 @@ class NationalShareRequestProcessTest {
   }
 
   ShareRequest apply(String resource) {
-    return requests.submit(RSJ, new NewShareRequest(resource, Purpose.WORK_REFERENCE, "核对户籍变动", "社会保险业务系统",
-        List.of("姓名")));
+    return requests.submit(ConditionalShareRequestProcessTest.RSJ, new NewShareRequest(resource,
+        Purpose.WORK_REFERENCE, "核对户籍变动", "社会保险业务系统", List.of("姓名")));
   }
 
   ProcessInstance instance(ShareRequest request) {

@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
-# Reproduces every number of docs/performance.md's harness section (MariaDB on 127.0.0.1:3306, root,
-# empty password; about 10 minutes on 2 cores). Results: target/bench/results.tsv and the PNG plots.
+# Reproduces every number of docs/performance.md's harness sections (MariaDB on 127.0.0.1:3306, root,
+# empty password; about 20 minutes on 2 cores):
+#   1. PerformanceHarness: start-up and RSS, throughput GovShare vs bare Camunda, grant checks, deadline page;
+#   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once).
+# Results: target/bench/results.tsv, target/bench/deadlines-<open>.tsv and the PNG plots.
+# Arguments go to the PerformanceHarness run (e.g. -Dbench.quick=true); BENCH_DEADLINES="1000" picks sizes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -ntp -Pbench -DskipTests package
 mvn -B -ntp -Pbench test -Dtest=PerformanceHarness -Dsurefire.failIfNoSpecifiedTests=false "$@"
+PARAMS="useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=Asia/Shanghai&characterEncoding=UTF-8"
+PARAMS="$PARAMS&connectionCollation=utf8mb4_unicode_ci&sendFractionalSeconds=false&sessionVariables=old_mode=''"
+PARAMS="$PARAMS&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true"
+for open in ${BENCH_DEADLINES:-1000 10000 100000}; do
+  db="govshare_deadlines_${open}_$(date +%s)"
+  mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  GOVSHARE_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?$PARAMS" mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dgovshare.test.profiles=demo,test,mysql \
+    -Dbench.open="$open" -Dbench.due=1000 || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
+  mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"
+done
+cat target/bench/results.tsv target/bench/deadlines-*.tsv

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,12 @@ class PerformanceHarness {
       + "&sessionVariables=old_mode=''&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true";
   private static final int WORKERS = Integer.getInteger("bench.workers", 8);
   private static final int FLOWS = Integer.getInteger("bench.flows", 300);
-  private static final int[] OPEN_SIZES = {0, 2_000, 10_000};
+  /** Rounds per size: GovShare and bare alternate, so drift on the shared machine hits both alike. */
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  private static final int[] OPEN_SIZES = sizes("bench.sizes", "0,2000,10000");
   /** -Dbench.quick=true: throughput and deadline page only, for trying a setting. */
   private static final boolean QUICK = Boolean.getBoolean("bench.quick");
-  private static final int[] GRANT_SIZES = {10_000, 100_000, 1_000_000};
+  private static final int[] GRANT_SIZES = sizes("bench.grantSizes", "10000,100000,1000000");
 
   private final List<String[]> results = new ArrayList<>();
 
@@ -89,17 +92,22 @@ class PerformanceHarness {
         }
         Load.closed(WORKERS, 40, flows::govshare);  // warm-up
         Load.closed(WORKERS, 40, flows::bare);
-        long q0 = statements();
-        Load.Result govshare = Load.closed(WORKERS, FLOWS, flows::govshare);
-        long q1 = statements();
-        Load.Result bare = Load.closed(WORKERS, FLOWS, flows::bare);
-        long q2 = statements();
-        record("statements-per-flow-govshare@" + size, "SQL", (q1 - q0) / (double) FLOWS);
-        record("statements-per-flow-bare@" + size, "SQL", (q2 - q1) / (double) FLOWS);
+        Side govshare = new Side();
+        Side bare = new Side();
+        for (int round = 0; round < ROUNDS; round++) {
+          govshare.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::govshare));
+          bare.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::bare));
+        }
+        record("statements-per-flow-govshare@" + size, "SQL", govshare.statementsPerFlow());
+        record("statements-per-flow-bare@" + size, "SQL", bare.statementsPerFlow());
+        record("app-cpu-per-flow-govshare@" + size, "ms", govshare.appCpuPerFlow());
+        record("app-cpu-per-flow-bare@" + size, "ms", bare.appCpuPerFlow());
+        record("db-cpu-per-flow-govshare@" + size, "ms", govshare.dbCpuPerFlow());
+        record("db-cpu-per-flow-bare@" + size, "ms", bare.dbCpuPerFlow());
         record("throughput-govshare@" + size, "requests/s", govshare.perSecond());
         record("throughput-bare@" + size, "requests/s", bare.perSecond());
         record("throughput-ratio@" + size, "govshare/bare", govshare.perSecond() / bare.perSecond());
-        record("failures@" + size, "count", govshare.failures() + bare.failures());
+        record("failures@" + size, "count", govshare.failures + bare.failures);
         Load.Result page = Load.closed(1, 50, i -> flows.supervisor.get("/api/deadlines?state=OPEN&size=20").status()
             == 200);
         record("deadline-page-p50@" + size, "ms", page.p50Millis());
@@ -130,6 +138,50 @@ class PerformanceHarness {
     }
     write(out);
     Plots.write(results, out);
+  }
+
+  /** One side of the comparison, summed over its rounds: flows, time, statements and CPU (app JVM, MariaDB). */
+  private static final class Side {
+    int flows;
+    int failures;
+    long nanos;
+    long statements;
+    long appCpuMillis;
+    long dbCpuMillis;
+
+    void run(long appPid, Callable<Load.Result> load) throws Exception {
+      long q0 = statements();
+      long app0 = Cpu.millis(appPid);
+      long db0 = Cpu.millis(Cpu.mariadb());
+      Load.Result result = load.call();
+      dbCpuMillis += Cpu.millis(Cpu.mariadb()) - db0;
+      appCpuMillis += Cpu.millis(appPid) - app0;
+      statements += statements() - q0;
+      flows += result.operations();
+      failures += result.failures();
+      nanos += result.elapsed().toNanos();
+    }
+
+    double perSecond() {
+      return flows / (nanos / 1e9);
+    }
+
+    double statementsPerFlow() {
+      return statements / (double) flows;
+    }
+
+    double appCpuPerFlow() {
+      return appCpuMillis / (double) flows;
+    }
+
+    double dbCpuPerFlow() {
+      return dbCpuMillis / (double) flows;
+    }
+  }
+
+  private static int[] sizes(String property, String defaults) {
+    return java.util.Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
+        .filter(v -> !v.isEmpty()).mapToInt(Integer::parseInt).toArray();
   }
 
   /** Statements the database server has executed so far (MariaDB's Questions counter, all sessions). */

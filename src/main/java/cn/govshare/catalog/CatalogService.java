@@ -31,9 +31,11 @@ public class CatalogService {
   private final AuditTrail audit;
   private final Clock clock;
   private final ObjectProvider<OpenCorrections> corrections;
+  private final CatalogCache cache;
 
   CatalogService(CatalogMapper mapper, DepartmentService departments, AuditTrail audit, Clock clock,
-      ObjectProvider<OpenCorrections> corrections) {
+      ObjectProvider<OpenCorrections> corrections, CatalogCache cache) {
+    this.cache = cache;
     this.mapper = mapper;
     this.departments = departments;
     this.audit = audit;
@@ -43,7 +45,8 @@ public class CatalogService {
 
   /** The entry as users see it (any status); empty when the code is unknown. */
   public Optional<CatalogResource> find(String code) {
-    return code == null ? Optional.empty() : Optional.ofNullable(mapper.findResource(code, CatalogMapper.CURRENT));
+    return code == null ? Optional.empty()
+        : Optional.ofNullable(cache.get(code, c -> mapper.findResource(c, CatalogMapper.CURRENT)));
   }
 
   /** The published entry with that code, the only kind a department may request (R10, R11). */

@@ -1,7 +1,9 @@
 package cn.govshare.deadline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -32,10 +34,19 @@ final class DeadlineJobs {
   }
 
   static void cancel(ExecutionEntity execution, long deadlineId) {
-    CommandContext context = Context.getCommandContext();
-    String tenantId = execution == null ? null : execution.getTenantId();
-    for (String type : new String[] {BREACH, REMINDER}) {
-      for (JobEntity job : context.getJobManager().findJobsByConfiguration(type, String.valueOf(deadlineId), tenantId)) {
+    String configuration = String.valueOf(deadlineId);
+    List<JobEntity> jobs;
+    if (execution != null) {
+      // the timers hang on the task's execution: its few jobs, read once per command and cached on it
+      jobs = new ArrayList<>(execution.getJobs());
+    } else {
+      CommandContext context = Context.getCommandContext();
+      jobs = new ArrayList<>(context.getJobManager().findJobsByConfiguration(BREACH, configuration, null));
+      jobs.addAll(context.getJobManager().findJobsByConfiguration(REMINDER, configuration, null));
+    }
+    for (JobEntity job : jobs) {
+      if ((BREACH.equals(job.getJobHandlerType()) || REMINDER.equals(job.getJobHandlerType()))
+          && configuration.equals(job.getJobHandlerConfigurationRaw())) {
         job.delete();
       }
     }

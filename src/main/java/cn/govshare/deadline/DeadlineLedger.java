@@ -5,6 +5,7 @@ import cn.govshare.policy.LimitUnit;
 import cn.govshare.policy.TimeLimit;
 
 import cn.govshare.calendar.WorkingCalendar;
+import cn.govshare.catalog.GeneratedKey;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.DepartmentService;
@@ -80,13 +81,14 @@ class DeadlineLedger {
     }
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     List<String> groups = Groups.candidateGroups(task);
+    GeneratedKey row = new GeneratedKey();
     mapper.insert(new DeadlineRecord(null, task.getProcessInstanceId(), execution.getProcessDefinition().getKey(),
         execution.getProcessBusinessKey(), execution.getId(), task.getId(), key, task.getName(), department(groups),
         groups.isEmpty() ? null : String.join(",", groups), rule, policy.profile().name(), limit.step(), limit.citation(),
         limit.amount(), limit.unit().name(), limit.specified(), extension, start, terms.dueDate(), terms.dueAt(),
-        terms.remindAt(), terms.fallback(), DeadlineState.OPEN.name(), null, null, null, null, null, null, null));
+        terms.remindAt(), terms.fallback(), DeadlineState.OPEN.name(), null, null, null, null, null, null, null), row);
     if (terms.dueAt() != null) {
-      long id = mapper.findByTask(task.getId()).id();
+      long id = row.getId();
       task.setDueDate(Date.from(terms.dueAt()));
       task.setFollowUpDate(Date.from(terms.remindAt()));
       DeadlineJobs.schedule(execution, id, terms, clock.instant());

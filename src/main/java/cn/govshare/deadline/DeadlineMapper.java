@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.catalog.GeneratedKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -10,7 +11,7 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface DeadlineMapper {
 
-  void insert(DeadlineRecord deadline);
+  void insert(@Param("d") DeadlineRecord deadline, @Param("key") GeneratedKey key);
 
   DeadlineRecord findById(long id);
 

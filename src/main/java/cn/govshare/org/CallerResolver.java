@@ -1,22 +1,67 @@
 package cn.govshare.org;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Turns an authenticated user id into a {@link Caller}: real name, groups and department. */
+/**
+ * Turns an authenticated user id into a {@link Caller}: real name, groups and department.
+ *
+ * <p>Every API call and every task decision needs the caller; resolving it is three identity queries.
+ * Resolved callers, and the fact that a password was right, are kept for
+ * {@code govshare.security.caller-cache-ttl} (default 10 s; 0 turns the cache off). Any identity write on
+ * this node ({@link IdentityChanges}: membership, password, lock, user or group deleted) drops them at once;
+ * on other nodes of a cluster the change shows within the TTL. Wrong passwords are never cached: each one
+ * goes to Camunda, which counts the attempt and locks the account.
+ */
 @Component
 public class CallerResolver {
 
   private final IdentityService identity;
   private final DepartmentService departments;
+  private final IdentityChanges changes;
+  private final long ttlNanos;
+  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  /** Passwords are kept only as a keyed digest that dies with the process. */
+  private final byte[] pepper = new SecureRandom().generateSeed(32);
 
-  CallerResolver(IdentityService identity, DepartmentService departments) {
+  private record Entry(Caller caller, byte[] passwordDigest, long generation, long expiresAt) {
+  }
+
+  CallerResolver(IdentityService identity, DepartmentService departments, IdentityChanges changes,
+      @Value("${govshare.security.caller-cache-ttl:PT10S}") Duration ttl) {
     this.identity = identity;
     this.departments = departments;
+    this.changes = changes;
+    this.ttlNanos = ttl.toNanos();
+  }
+
+  /** HTTP Basic: the caller if the password is right (and the account not locked), else empty. */
+  public Optional<Caller> authenticate(String userId, String password) {
+    byte[] digest = digest(userId, password);
+    Entry entry = fresh(userId);
+    if (entry != null && entry.passwordDigest() != null && MessageDigest.isEqual(entry.passwordDigest(), digest)) {
+      return Optional.of(entry.caller());
+    }
+    long generation = changes.generation();
+    if (!identity.checkPassword(userId, password)) {
+      return Optional.empty();
+    }
+    Caller caller = load(userId);
+    keep(userId, new Entry(caller, digest, generation, System.nanoTime() + ttlNanos));
+    return Optional.of(caller);
   }
 
   /** The user the engine runs the current command for (Tasklist, /engine-rest), or null for the system. */
@@ -26,6 +71,36 @@ public class CallerResolver {
   }
 
   public Caller resolve(String userId) {
+    Entry entry = fresh(userId);
+    if (entry != null) {
+      return entry.caller();
+    }
+    long generation = changes.generation();
+    Caller caller = load(userId);
+    keep(userId, new Entry(caller, null, generation, System.nanoTime() + ttlNanos));
+    return caller;
+  }
+
+  private Entry fresh(String userId) {
+    Entry entry = cache.get(userId);
+    if (entry == null) {
+      return null;
+    }
+    if (entry.generation() != changes.generation() || System.nanoTime() - entry.expiresAt() > 0) {
+      cache.remove(userId, entry);
+      return null;
+    }
+    return entry;
+  }
+
+  private void keep(String userId, Entry entry) {
+    // read before a change committed: never kept, the next call reads again
+    if (ttlNanos > 0 && entry.generation() == changes.generation()) {
+      cache.put(userId, entry);
+    }
+  }
+
+  private Caller load(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();
     String name = user == null ? userId
         : String.join("", nullToEmpty(user.getLastName()), nullToEmpty(user.getFirstName()));
@@ -33,6 +108,18 @@ public class CallerResolver {
         .map(Group::getId).collect(Collectors.toSet());
     String department = groups.stream().filter(g -> departments.find(g).isPresent()).sorted().findFirst().orElse(null);
     return new Caller(userId, name.isBlank() ? userId : name, department, groups);
+  }
+
+  private byte[] digest(String userId, String password) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(pepper);
+      sha.update(userId.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private static String nullToEmpty(String s) {

@@ -48,9 +48,9 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       unauthorized(request, response, "需要 HTTP Basic 认证 (authentication required)");
       return;
     }
-    boolean valid;
+    Caller caller;
     try {
-      valid = identity.checkPassword(credentials[0], credentials[1]);
+      caller = callers.authenticate(credentials[0], credentials[1]).orElse(null);
     } catch (RuntimeException e) {
       if (!DatabaseFailures.isConnectionFailure(e)) {
         throw e;
@@ -59,12 +59,11 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       problem(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "数据库暂不可用，请稍后重试", null));
       return;
     }
-    if (!valid) {
+    if (caller == null) {
       listener.loginFailed(credentials[0], request.getRemoteAddr(), "HTTP Basic");
       unauthorized(request, response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
       return;
     }
-    Caller caller = callers.resolve(credentials[0]);
     request.setAttribute(CALLER, caller);
     boolean engineRest = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
     if (engineRest) {

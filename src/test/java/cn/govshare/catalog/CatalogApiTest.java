@@ -117,6 +117,9 @@ class CatalogApiTest {
     as("mzj-applicant").post(RESOURCES, conditionalEntry(code, "mzj"));
     Map<String, Object> edited = conditionalEntry(code, "mzj");
     edited.put("name", "婚姻登记信息（含离婚登记）");
+    // read first: the catalogue cache now holds the entry, and the edit must not be hidden behind it
+    assertThat(as("mzj-applicant").get(RESOURCES + "/" + code).json().path("name").asText())
+        .isNotEqualTo("婚姻登记信息（含离婚登记）");
 
     ApiClient.Response response = as("mzj-applicant").put(RESOURCES + "/" + code, edited);
 

@@ -1,0 +1,33 @@
+package cn.govshare.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time (user + system) of a local process from /proc, to charge each side of the harness its own cost. */
+final class Cpu {
+
+  /** USER_HZ: the unit of utime and stime in /proc/PID/stat on Linux. */
+  private static final long TICKS_PER_SECOND = 100;
+
+  private Cpu() {
+  }
+
+  static long millis(long pid) throws IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    // fields after the command name, which is in parentheses and may contain spaces
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);  // utime, stime (fields 14, 15)
+    return ticks * 1000 / TICKS_PER_SECOND;
+  }
+
+  /** The local MariaDB server's pid, or 0 when it is not on this machine. */
+  static long mariadb() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
+  }
+}

@@ -1,0 +1,80 @@
+package cn.govshare.catalog;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Current catalogue entries by code, for the hot readers: every share request and every grant check
+ * reads its resource (three queries). Any write through {@code CatalogMapper} on this node, by whichever
+ * feature (edit, review, publish, effective date, retire), drops the whole cache when it is made and again
+ * when it commits, so this node never serves an entry older than its own last write; another node's write
+ * shows here within {@code govshare.catalog.cache-ttl} (default 10 s, 0 turns the cache off).
+ */
+@Component
+@Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
+public class CatalogCache implements Interceptor {
+
+  private static final String WRITER = CatalogMapper.class.getName() + ".";
+
+  private final AtomicLong generation = new AtomicLong();
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final long ttlNanos;
+
+  private record Entry(CatalogResource resource, long generation, long expiresAt) {
+  }
+
+  CatalogCache(@Value("${govshare.catalog.cache-ttl:PT10S}") Duration ttl) {
+    this.ttlNanos = ttl.toNanos();
+  }
+
+  /** The cached entry, or what {@code load} reads (null when there is none; not-found is not cached). */
+  CatalogResource get(String code, Function<String, CatalogResource> load) {
+    Entry entry = entries.get(code);
+    long now = System.nanoTime();
+    if (entry != null && entry.generation() == generation.get() && now - entry.expiresAt() < 0) {
+      return entry.resource();
+    }
+    long before = generation.get();
+    CatalogResource resource = load.apply(code);
+    // read while a catalogue write was under way: not kept
+    if (resource != null && ttlNanos > 0 && before == generation.get()) {
+      entries.put(code, new Entry(resource, before, now + ttlNanos));
+    }
+    return resource;
+  }
+
+  @Override
+  public Object intercept(Invocation invocation) throws Throwable {
+    MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
+    if (statement.getId().startsWith(WRITER)) {
+      changed();
+      if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            changed();
+          }
+        });
+      }
+    }
+    return invocation.proceed();
+  }
+
+  private void changed() {
+    generation.incrementAndGet();
+    entries.clear();
+  }
+}

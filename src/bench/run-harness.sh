@@ -2,8 +2,10 @@
 # Reproduces every number of docs/performance.md's harness sections (MariaDB on 127.0.0.1:3306, root,
 # empty password; about 20 minutes on 2 cores):
 #   1. PerformanceHarness: start-up and RSS, throughput GovShare vs bare Camunda, grant checks, deadline page;
-#   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once).
-# Results: target/bench/results.tsv, target/bench/deadlines-<open>.tsv and the PNG plots.
+#   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once);
+#   3. the sections measured without MariaDB: CalendarBenchmark (JMH) and DeadlineBenchmark on H2 at 100 000.
+# Results: target/bench/results.tsv, target/bench/deadlines-<database>-<open>.tsv, the PNG plots and the BENCH/JMH lines
+# of the log. BENCH_SKIP_EMBEDDED=1 leaves out step 3.
 # Arguments go to the PerformanceHarness run (e.g. -Dbench.quick=true); BENCH_DEADLINES="1000" picks sizes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,4 +22,9 @@ for open in ${BENCH_DEADLINES:-1000 10000 100000}; do
     -Dbench.open="$open" -Dbench.due=1000 || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
   mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"
 done
-cat target/bench/results.tsv target/bench/deadlines-*.tsv
+cat target/bench/results.tsv target/bench/deadlines-mariadb-*.tsv
+if [ -z "${BENCH_SKIP_EMBEDDED:-}" ]; then
+  mvn -B -ntp -Pbench test -Dtest=CalendarBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+  mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.open=100000 -Dbench.due=1000
+fi

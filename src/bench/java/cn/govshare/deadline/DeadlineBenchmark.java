@@ -94,7 +94,8 @@ class DeadlineBenchmark {
     timePages(supervisor, "after burst");
     ClockUtil.reset();
     Path out = Files.createDirectories(Path.of("target", "bench"));
-    Files.writeString(out.resolve("deadlines-" + OPEN + ".tsv"), results.toString());
+    String database = System.getProperty("govshare.test.profiles", "").contains("mysql") ? "mariadb" : "h2";
+    Files.writeString(out.resolve("deadlines-" + database + "-" + OPEN + ".tsv"), results.toString());
   }
 
   /** Seconds from the clock move to the first one raised, and from the first to the last (the job executor's work). */

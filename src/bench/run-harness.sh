@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every number of docs/performance.md's harness sections (MariaDB on 127.0.0.1:3306, root,
+# Reproduces every number of docs/performance.md (MariaDB on 127.0.0.1:3306, root,
 # empty password; about 30 minutes on 2 cores):
 #   1. PerformanceHarness: start-up and RSS, throughput GovShare vs bare Camunda, grant checks, deadline page;
 #   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once);

@@ -21,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CallerCacheTest {
 
   private static final String USER = "cache-probe";
+  /** A second account for wrong-password attempts: a refused login delays the account's next one. */
+  private static final String OTHER = "cache-probe-other";
   private static final String VERIFY = "/api/audit/verify";
 
   @LocalServerPort
@@ -37,11 +39,16 @@ class CallerCacheTest {
     user.setPassword("first-password");
     identity.saveUser(user);
     identity.createMembership(USER, Groups.SUPERVISORS);
+    User other = identity.newUser(OTHER);
+    other.setPassword("other-password");
+    identity.saveUser(other);
+    identity.createMembership(OTHER, Groups.SUPERVISORS);
   }
 
   @AfterEach
   void remove() {
     identity.deleteUser(USER);
+    identity.deleteUser(OTHER);
   }
 
   @Test
@@ -75,7 +82,7 @@ class CallerCacheTest {
   void wrongPasswordIsRefusedEvenRightAfterTheRightOne() {
     assertThat(ApiClient.withPassword(port, USER, "first-password").get(VERIFY).status()).isEqualTo(200);
     assertThat(ApiClient.withPassword(port, USER, "first-passwor").get(VERIFY).status()).isEqualTo(401);
-    assertThat(ApiClient.withPassword(port, "operator", "first-password").get(VERIFY).status()).isEqualTo(401);
+    assertThat(ApiClient.withPassword(port, OTHER, "first-password").get(VERIFY).status()).isEqualTo(401);
   }
 
   @Test

@@ -1,8 +1,7 @@
 package cn.govshare.catalog;
 
+import cn.govshare.GenerationCache;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ibatis.executor.Executor;
@@ -30,29 +29,21 @@ public class CatalogCache implements Interceptor {
   private static final String WRITER = CatalogMapper.class.getName() + ".";
 
   private final AtomicLong generation = new AtomicLong();
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final long ttlNanos;
-
-  private record Entry(CatalogResource resource, long generation, long expiresAt) {
-  }
+  private final GenerationCache<String, CatalogResource> entries;
 
   CatalogCache(@Value("${govshare.catalog.cache-ttl:PT10S}") Duration ttl) {
-    this.ttlNanos = ttl.toNanos();
+    this.entries = new GenerationCache<>(ttl, generation::get);
   }
 
   /** The cached entry, or what {@code load} reads (null when there is none; not-found is not cached). */
   CatalogResource get(String code, Function<String, CatalogResource> load) {
-    Entry entry = entries.get(code);
-    long now = System.nanoTime();
-    if (entry != null && entry.generation() == generation.get() && now - entry.expiresAt() < 0) {
-      return entry.resource();
+    CatalogResource cached = entries.get(code);
+    if (cached != null) {
+      return cached;
     }
-    long before = generation.get();
+    long readAt = entries.generation();
     CatalogResource resource = load.apply(code);
-    // read while a catalogue write was under way: not kept
-    if (resource != null && ttlNanos > 0 && before == generation.get()) {
-      entries.put(code, new Entry(resource, before, now + ttlNanos));
-    }
+    entries.put(code, resource, readAt);
     return resource;
   }
 
@@ -75,6 +66,5 @@ public class CatalogCache implements Interceptor {
 
   private void changed() {
     generation.incrementAndGet();
-    entries.clear();
   }
 }

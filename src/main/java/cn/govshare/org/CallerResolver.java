@@ -1,14 +1,13 @@
 package cn.govshare.org;
 
+import cn.govshare.GenerationCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -31,36 +30,34 @@ public class CallerResolver {
 
   private final IdentityService identity;
   private final DepartmentService departments;
-  private final IdentityChanges changes;
-  private final long ttlNanos;
-  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final GenerationCache<String, Entry> cache;
   /** Passwords are kept only as a keyed digest that dies with the process. */
   private final byte[] pepper = new SecureRandom().generateSeed(32);
 
-  private record Entry(Caller caller, byte[] passwordDigest, long generation, long expiresAt) {
+  /** {@code passwordDigest}: null when the caller was resolved without a password (an engine actor). */
+  private record Entry(Caller caller, byte[] passwordDigest) {
   }
 
   CallerResolver(IdentityService identity, DepartmentService departments, IdentityChanges changes,
       @Value("${govshare.security.caller-cache-ttl:PT10S}") Duration ttl) {
     this.identity = identity;
     this.departments = departments;
-    this.changes = changes;
-    this.ttlNanos = ttl.toNanos();
+    this.cache = new GenerationCache<>(ttl, changes::generation);
   }
 
   /** HTTP Basic: the caller if the password is right (and the account not locked), else empty. */
   public Optional<Caller> authenticate(String userId, String password) {
     byte[] digest = digest(userId, password);
-    Entry entry = fresh(userId);
+    Entry entry = cache.get(userId);
     if (entry != null && entry.passwordDigest() != null && MessageDigest.isEqual(entry.passwordDigest(), digest)) {
       return Optional.of(entry.caller());
     }
-    long generation = changes.generation();
+    long readAt = cache.generation();
     if (!identity.checkPassword(userId, password)) {
       return Optional.empty();
     }
     Caller caller = load(userId);
-    keep(userId, new Entry(caller, digest, generation, System.nanoTime() + ttlNanos));
+    cache.put(userId, new Entry(caller, digest), readAt);
     return Optional.of(caller);
   }
 
@@ -71,33 +68,14 @@ public class CallerResolver {
   }
 
   public Caller resolve(String userId) {
-    Entry entry = fresh(userId);
+    Entry entry = cache.get(userId);
     if (entry != null) {
       return entry.caller();
     }
-    long generation = changes.generation();
+    long readAt = cache.generation();
     Caller caller = load(userId);
-    keep(userId, new Entry(caller, null, generation, System.nanoTime() + ttlNanos));
+    cache.put(userId, new Entry(caller, null), readAt);
     return caller;
-  }
-
-  private Entry fresh(String userId) {
-    Entry entry = cache.get(userId);
-    if (entry == null) {
-      return null;
-    }
-    if (entry.generation() != changes.generation() || System.nanoTime() - entry.expiresAt() > 0) {
-      cache.remove(userId, entry);
-      return null;
-    }
-    return entry;
-  }
-
-  private void keep(String userId, Entry entry) {
-    // read before a change committed: never kept, the next call reads again
-    if (ttlNanos > 0 && entry.generation() == changes.generation()) {
-      cache.put(userId, entry);
-    }
   }
 
   private Caller load(String userId) {

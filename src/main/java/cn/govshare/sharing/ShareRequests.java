@@ -224,15 +224,17 @@ public class ShareRequests {
 
   /** R14: the applicant is told the answer, and the telling is recorded with its time. */
   void notifyApplicant(ShareRequest request, String subject, String detail) {
-    notifications.notifyGroup(request.applicantDept(), "SHARE_REQUEST_ANSWER",
-        request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
-        String.valueOf(request.id()));
+    tell(request.applicantDept(), "SHARE_REQUEST_ANSWER", request, subject, detail);
     step(request.id(), "applicantNotified", "告知申请部门", "system", "共享平台", null, subject, detail, null);
   }
 
   /** Tells a department (the provider, say) about a step of the request, with the request's reference. */
   void notifyDepartment(String department, ShareRequest request, String subject, String detail) {
-    notifications.notifyGroup(department, "SHARE_REQUEST_STEP",
+    tell(department, "SHARE_REQUEST_STEP", request, subject, detail);
+  }
+
+  private void tell(String department, String category, ShareRequest request, String subject, String detail) {
+    notifications.notifyGroup(department, category,
         request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
         String.valueOf(request.id()));
   }

@@ -75,7 +75,7 @@ class PerformanceHarness {
     Process app = startOnMariaDb(jar, port, url, out.resolve("app.log"));
     try {
       long t0 = System.nanoTime();
-      awaitHealthy(port, app);
+      Startup.awaitHealthy(port, app, Duration.ofMinutes(3), out.resolve("app.log"));
       record("startup-mariadb-empty", "seconds", (System.nanoTime() - t0) / 1e9);
       record("rss-mariadb-after-start", "MB", Startup.rssMegabytes(app.pid()));
       deployBare(port);
@@ -326,27 +326,6 @@ class PerformanceHarness {
     builder.environment().put("GOVSHARE_DB_USER", "root");
     builder.environment().put("GOVSHARE_DB_PASSWORD", "");
     return builder.start();
-  }
-
-  private static void awaitHealthy(int port, Process app) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-    long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < end) {
-      if (!app.isAlive()) {
-        throw new IllegalStateException("application exited, see target/bench/app.log");
-      }
-      try {
-        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("no healthy start within 3 min");
   }
 
   private void record(String name, String unit, double value) {

@@ -34,31 +34,35 @@ final class Startup {
     long started = System.nanoTime();
     Process process = builder.start();
     try {
-      HttpClient http = HttpClient.newHttpClient();
-      HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-      while (true) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("application exited, see " + dataDir.resolve("startup.log"));
-        }
-        try {
-          HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-            break;
-          }
-        } catch (IOException notYet) {
-          // not listening yet
-        }
-        if (Duration.ofNanos(System.nanoTime() - started).toSeconds() > 120) {
-          throw new IllegalStateException("no healthy start within 120 s");
-        }
-        Thread.sleep(50);
-      }
+      awaitHealthy(port, process, Duration.ofSeconds(120), dataDir.resolve("startup.log"));
       Duration startup = Duration.ofNanos(System.nanoTime() - started);
       return new Measurement(startup, rssMegabytes(process.pid()));
     } finally {
       process.destroy();
       process.waitFor();
     }
+  }
+
+  /** Polls /actuator/health until it answers UP; fails when the process exits or the time runs out. */
+  static void awaitHealthy(int port, Process process, Duration timeout, Path log) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("application exited, see " + log);
+      }
+      try {
+        HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("no healthy start within " + timeout);
   }
 
   static long rssMegabytes(long pid) throws IOException {

@@ -67,10 +67,17 @@ def has_external_label(tag):
     return tag.endswith("Event") or tag.endswith("Gateway")
 
 
-def place(nodes, names, flows):
-    """Lays out one plane. nodes: {id: tag}, names: {id: name}, flows: [(id, source, target)].
-    Returns (bounds {node: (x, y, w, h)}, waypoints {flow: [(x, y)]}, labels {flow: (x, y, w, h)})."""
+def place(nodes, names, flows, attached=None):
+    """Lays out one plane. nodes: {id: tag}, names: {id: name}, flows: [(id, source, target)], attached:
+    {boundary event: the activity it is attached to}. Returns (bounds {node: (x, y, w, h)},
+    waypoints {flow: [(x, y)]}, labels {flow or boundary event: (x, y, w, h)})."""
+    attached = {b: h for b, h in (attached or {}).items() if b in nodes and h in nodes}
+    boundary_tags = {b: nodes[b] for b in attached}
+    nodes = {n: tag for n, tag in nodes.items() if n not in attached}
+    from_boundary = {fid: s for fid, s, t in flows if s in attached}  # laid out as leaving the activity
+    flows = [(fid, attached.get(s, s), t) for fid, s, t in flows]
     flows = [f for f in flows if f[1] in nodes and f[2] in nodes and f[1] != f[2]]
+    boundaries = {h: [b for b in attached if attached[b] == h] for h in set(attached.values())}
     order = list(nodes)
     outgoing = {n: [] for n in nodes}
     incoming = {n: [] for n in nodes}
@@ -127,6 +134,7 @@ def place(nodes, names, flows):
             item_layer[item] = layer[chain[0]] + 1 + k
     depth = max(item_layer.values()) + 1
     pairs = [[] for _ in range(depth)]  # pairs[i]: (item in layer i, item in layer i + 1), loops left out
+    boundary_pairs = {(chains[fid][0], chains[fid][1]) for fid in from_boundary if fid not in back}
     for fid, chain in chains.items():
         if fid not in back:
             for a, b in zip(chain, chain[1:]):
@@ -142,7 +150,10 @@ def place(nodes, names, flows):
         total = 0
         for ps in pairs:
             for (a1, b1), (a2, b2) in itertools.combinations(ps, 2):
-                if (pos[a1] - pos[a2]) * (pos[b1] - pos[b2]) < 0:
+                # a boundary event's flow leaves below its activity's own flows
+                p1 = pos[a1] + (0.5 if (a1, b1) in boundary_pairs else 0)
+                p2 = pos[a2] + (0.5 if (a2, b2) in boundary_pairs else 0)
+                if (p1 - p2) * (pos[b1] - pos[b2]) < 0:
                     total += 1
         return total
 
@@ -154,7 +165,8 @@ def place(nodes, names, flows):
             links = {}
             for a, b in pairs[i - 1] if downward else pairs[i]:
                 mine, other = (b, a) if downward else (a, b)
-                links.setdefault(mine, []).append(ref[other])
+                # what follows a boundary event goes below what follows the activity normally
+                links.setdefault(mine, []).append(ref[other] + (0.5 if downward and (a, b) in boundary_pairs else 0))
             current = {item: k for k, item in enumerate(rs[i])}
             rs[i].sort(key=lambda item: (sum(links[item]) / len(links[item]) if item in links else current[item],
                                          current[item]))
@@ -197,7 +209,13 @@ def place(nodes, names, flows):
         below = h / 2
         if item in nodes and has_external_label(nodes[item]) and names.get(item):
             below += label_size(names[item])[1] + 4
+        if item in boundaries:
+            below += boundary_drop(item) + 4
         return h / 2, below
+
+    def boundary_drop(host):
+        """How far below the activity its boundary events' flows turn right (beside the events' labels)."""
+        return 18 + max([12] + [label_size(names[b])[1] + 4 for b in boundaries[host] if names.get(b)])
 
     y = {}
     neighbours = {}
@@ -248,7 +266,9 @@ def place(nodes, names, flows):
         ends = [(t, item_layer[t]), (t, item_layer[t] + 1), (s, item_layer[s] - 1), (s, item_layer[s])]
         above = sum(1 for end, i in ends for item in rows[i] if y[item] < y[end])
         below = sum(1 for end, i in ends for item in rows[i] if y[item] > y[end])
-        side = -1 if above < below else 1
+        side = -1 if above <= below else 1
+        if fid in from_boundary:
+            side = 1  # a loop from a boundary event drops from the event to a lane below
         lo, hi = item_layer[t], item_layer[s]
         if side < 0:
             edge = min(y[item] - extent(item)[0] for item in spanned)
@@ -263,11 +283,16 @@ def place(nodes, names, flows):
             y[item] = lane
         loop_offset[(fid, t)] = loop_offset[(fid, s)] = side * LOOP_PORT
         # a step first (or last) in its layer is left and entered through its top (or bottom), straight to the lane
-        outermost = {end for end in (t, s) if rows[item_layer[end]][0 if side < 0 else -1] == end}
+        outermost = {end for end in (t, s) if rows[item_layer[end]][0 if side < 0 else -1] == end
+                     and not (side > 0 and has_external_label(nodes[end]) and names.get(end))}
+        if fid in from_boundary:
+            outermost.add(s)
         if len(chain) > 2 or outermost == {t, s}:
             through_end.update((fid, end) for end in outermost)
 
     def port_y(fid, item):
+        if fid in from_boundary and item == attached[from_boundary[fid]]:
+            return y[item] + size(item)[1] / 2 + boundary_drop(item)
         return y[item] + loop_offset.get((fid, item), 0)
 
     # gaps between layers: one vertical channel per group of lines (a fork or a merge shares its channel)
@@ -344,6 +369,19 @@ def place(nodes, names, flows):
     for n in nodes:
         w, h = size(n)
         bounds[n] = (centre[layer[n]] - w / 2, y[n] - h / 2, w, h)
+    waypoints, labels = {}, {}
+    for host, events in boundaries.items():  # on the activity's lower edge, from the right
+        hx, hy, hw, hh = bounds[host]
+        for k, b in enumerate(events):
+            w, h = SIZES.get(boundary_tags[b], (36, 36))
+            bounds[b] = (hx + hw - w - 8 - k * (w + 10), hy + hh - h / 2, w, h)
+            if names.get(b):  # left of the flow that drops from it
+                lw, lh = label_size(names[b])
+                labels[b] = (hx + hw - w / 2 - 8 - k * (w + 10) - 4 - lw, hy + hh + h / 2 + 2, lw, lh)
+
+    def boundary_start(fid):
+        x, y0, w, h = bounds[from_boundary[fid]]
+        return x + w / 2, y0 + h
 
     def segment(fid, a, b):
         """The line from item a to item b through the gap after a's layer: its points and its channel."""
@@ -364,7 +402,6 @@ def place(nodes, names, flows):
             top -= lh + 2  # two flows between the same steps: stack their labels
         labels[fid] = (right - lw, top, lw, lh)
 
-    waypoints, labels = {}, {}
     for fid, chain in chains.items():
         points = []
         t, s = chain[0], chain[-1]
@@ -374,7 +411,11 @@ def place(nodes, names, flows):
                 points += [(centre[layer[t]], y[t] + side * size(t)[1] / 2), (centre[layer[t]], lane)]
             else:
                 points += segment(fid, t, chain[1])[0]
-            if (fid, s) in through_end:
+            if fid in from_boundary:
+                bx, by = boundary_start(fid)
+                points += [(bx, lane), (bx, by)]
+                right = bx - 6
+            elif (fid, s) in through_end:
                 points += [(centre[layer[s]], lane), (centre[layer[s]], y[s] + side * size(s)[1] / 2)]
                 right = centre[layer[s]] - 6
             else:
@@ -395,6 +436,9 @@ def place(nodes, names, flows):
                         place_label(fid, lefts[item_layer[a] + 1] - 6, yb - 3 - lh)
                     else:  # a loop between neighbouring layers: beside the step it returns to
                         place_label(fid, part[0][0] + 6 + lw, ya - 3 - lh if lane_side[fid] < 0 else ya + 3)
+            if fid in from_boundary:
+                bx, by = boundary_start(fid)
+                points = [(bx, by), (bx, points[0][1])] + points
         tidy = []
         for p in points:
             if tidy and tidy[-1] == p:
@@ -412,9 +456,16 @@ def place(nodes, names, flows):
     return bounds, waypoints, labels
 
 
+def add_label(element, bounds):
+    x, y, w, h = bounds
+    label = ET.SubElement(element, f"{{{DI}}}BPMNLabel")
+    ET.SubElement(label, f"{{{DC}}}Bounds", x=str(round(x)), y=str(round(y)), width=str(round(w)),
+                  height=str(round(h)))
+
+
 def draw(root, container, plane_owner):
     """Adds one BPMNDiagram for the flow elements directly inside container (a process or a sub-process)."""
-    nodes, names, flows = {}, {}, []
+    nodes, names, flows, attached = {}, {}, [], {}
     for child in container:
         tag = child.tag.split("}")[1]
         if child.get("name"):
@@ -423,7 +474,9 @@ def draw(root, container, plane_owner):
             flows.append((child.get("id"), child.get("sourceRef"), child.get("targetRef")))
         elif tag not in NOT_NODES and child.get("id"):
             nodes[child.get("id")] = tag
-    bounds, waypoints, labels = place(nodes, names, flows)
+            if child.get("attachedToRef"):
+                attached[child.get("id")] = child.get("attachedToRef")
+    bounds, waypoints, labels = place(nodes, names, flows, attached)
     diagram = ET.SubElement(root, f"{{{DI}}}BPMNDiagram", id=plane_owner + "_diagram")
     plane = ET.SubElement(diagram, f"{{{DI}}}BPMNPlane", id=plane_owner + "_plane", bpmnElement=plane_owner)
     for n, (x, y, w, h) in bounds.items():
@@ -433,15 +486,14 @@ def draw(root, container, plane_owner):
         if nodes[n] in ("subProcess", "transaction", "adHocSubProcess"):
             shape.set("isExpanded", "false")
         ET.SubElement(shape, f"{{{DC}}}Bounds", x=str(round(x)), y=str(round(y)), width=str(w), height=str(h))
+        if n in labels:
+            add_label(shape, labels[n])
     for fid, points in waypoints.items():
         edge = ET.SubElement(plane, f"{{{DI}}}BPMNEdge", id=fid + "_di", bpmnElement=fid)
         for x, y in points:
             ET.SubElement(edge, f"{{{DDI}}}waypoint", x=str(round(x)), y=str(round(y)))
         if fid in labels:
-            x, y, w, h = labels[fid]
-            label = ET.SubElement(edge, f"{{{DI}}}BPMNLabel")
-            ET.SubElement(label, f"{{{DC}}}Bounds", x=str(round(x)), y=str(round(y)), width=str(round(w)),
-                          height=str(round(h)))
+            add_label(edge, labels[fid])
     for child in container:
         if child.tag.split("}")[1] in ("subProcess", "transaction", "adHocSubProcess"):
             draw(root, child, child.get("id"))

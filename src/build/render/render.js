@@ -70,6 +70,7 @@ async function main() {
     const page = await browser.newPage({ deviceScaleFactor: SCALE, viewport: { width: 800, height: 600 } });
     await page.setContent('<!doctype html><html><head><meta charset="utf-8">'
       + '<style>html, body { margin: 0; padding: 0; width: 100%; height: 100%; background: #fff; overflow: hidden }'
+      + ' .bjs-breadcrumbs, .bjs-drilldown { display: none !important }' // navigation, not part of the picture
       + '</style></head><body></body></html>');
     const dist = path.dirname(require.resolve('bpmn-js/package.json'));
     await page.addStyleTag({ path: path.join(dist, 'dist/assets/diagram-js.css') });

@@ -169,7 +169,7 @@ def place(nodes, names, flows, attached=None):
                 links.setdefault(mine, []).append(ref[other] + (0.5 if downward and (a, b) in boundary_pairs else 0))
             current = {item: k for k, item in enumerate(rs[i])}
             rs[i].sort(key=lambda item: (sum(links[item]) / len(links[item]) if item in links else current[item],
-                                         current[item]))
+                                         item not in nodes, current[item]))  # steps before passing flows
         return rs
 
     def transpose(rs):

@@ -37,8 +37,9 @@ async function renderFile(page, file, outDir) {
       canvas.setRootElement(canvas.findRoot(rootId) || canvas.getRootElements().find((r) => r.id === rootId));
       const layer = canvas.getActiveLayer();
       const b = layer.getBBox();
+      // below the drawing: room for the bpmn.io logo, which bpmn-js's licence keeps visible
       return { x: b.x - margin, y: b.y - margin, width: Math.ceil(b.width + 2 * margin),
-        height: Math.ceil(b.height + 2 * margin) };
+        height: Math.ceil(b.height + 2 * margin + 30) };
     }, { rootId: root.id, margin: MARGIN });
     await page.setViewportSize({ width: box.width, height: box.height });
     await page.evaluate((box) => {

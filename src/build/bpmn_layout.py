@@ -22,8 +22,7 @@ SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "intermediateCatchEvent":
          "intermediateThrowEvent": (36, 36), "boundaryEvent": (36, 36),
          "exclusiveGateway": (50, 50), "parallelGateway": (50, 50), "inclusiveGateway": (50, 50),
          "eventBasedGateway": (50, 50)}
-NOT_NODES = ("documentation", "extensionElements", "sequenceFlow", "laneSet", "association", "textAnnotation",
-             "incoming", "outgoing")
+ACTIVITIES = ("task", "subProcess", "callActivity", "transaction", "adHocSubProcess")
 LEFT, TOP = 80, 80
 GAP = 40            # free space between two things stacked in one layer (room for a flow label above a line)
 CHANNEL = 12        # distance between two vertical channels in the gap between layers
@@ -71,6 +70,8 @@ def place(nodes, names, flows, attached=None):
     """Lays out one plane. nodes: {id: tag}, names: {id: name}, flows: [(id, source, target)], attached:
     {boundary event: the activity it is attached to}. Returns (bounds {node: (x, y, w, h)},
     waypoints {flow: [(x, y)]}, labels {flow or boundary event: (x, y, w, h)})."""
+    if not nodes:
+        return {}, {}, {}
     attached = {b: h for b, h in (attached or {}).items() if b in nodes and h in nodes}
     boundary_tags = {b: nodes[b] for b in attached}
     nodes = {n: tag for n, tag in nodes.items() if n not in attached}
@@ -341,21 +342,31 @@ def place(nodes, names, flows, attached=None):
             lo, hi = span[right]
             return count + sum(1 for s in groups[left] if lo <= s[4] <= hi)  # left's line to the next layer
 
-        # exact order of the channels (dynamic programming over subsets; gaps have a handful of groups)
         n = len(keys)
         pair = [[cost(a, b) if a != b else 0 for b in keys] for a in keys]
-        best_cost, last = {0: 0}, {}
-        for mask in range(1, 1 << n):
-            options = []
-            for g in range(n):
-                if mask >> g & 1:
-                    rest = mask & ~(1 << g)
-                    options.append((best_cost[rest] + sum(pair[h][g] for h in range(n) if rest >> h & 1), g))
-            best_cost[mask], last[mask] = min(options)
-        chosen, mask = [], (1 << n) - 1
-        while mask:
-            chosen.insert(0, keys[last[mask]])
-            mask &= ~(1 << last[mask])
+        if n <= 12:  # exact order of the channels (dynamic programming over subsets)
+            best_cost, last = {0: 0}, {}
+            for mask in range(1, 1 << n):
+                options = []
+                for g in range(n):
+                    if mask >> g & 1:
+                        rest = mask & ~(1 << g)
+                        options.append((best_cost[rest] + sum(pair[h][g] for h in range(n) if rest >> h & 1), g))
+                best_cost[mask], last[mask] = min(options)
+            chosen, mask = [], (1 << n) - 1
+            while mask:
+                chosen.insert(0, keys[last[mask]])
+                mask &= ~(1 << last[mask])
+        else:  # many channels: swap neighbours while that removes crossings
+            ranks = list(range(n))
+            improved = True
+            while improved:
+                improved = False
+                for k in range(n - 1):
+                    a, b = ranks[k], ranks[k + 1]
+                    if pair[b][a] < pair[a][b]:
+                        ranks[k], ranks[k + 1], improved = b, a, True
+            chosen = [keys[k] for k in ranks]
         channels.append({k: n for n, k in enumerate(chosen)})
         label = max((label_size(flow_names[fid])[0] for fid, g in label_gap.items()
                      if g == i and (fid not in back or len(chains[fid]) == 2)), default=0)
@@ -472,7 +483,7 @@ def draw(root, container, plane_owner):
             names[child.get("id")] = child.get("name")
         if tag == "sequenceFlow":
             flows.append((child.get("id"), child.get("sourceRef"), child.get("targetRef")))
-        elif tag not in NOT_NODES and child.get("id"):
+        elif (tag in ACTIVITIES or tag.endswith(("Task", "Event", "Gateway"))) and child.get("id"):
             nodes[child.get("id")] = tag
             if child.get("attachedToRef"):
                 attached[child.get("id")] = child.get("attachedToRef")

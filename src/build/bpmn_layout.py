@@ -2,11 +2,13 @@
 """Adds (or replaces) a BPMN diagram (BPMNDI) in GovShare's hand-written BPMN files, so that Cockpit
 shows the process and Camunda Modeler can open it. Layered left to right (longest path from the start
 event); a flow that spans several layers runs through its own slot in each layer it passes, so it never
-runs through a step; loops (back edges) run right to left through their own slots and enter and leave
-their steps beside the forward flows; the order inside each layer is chosen to minimise crossings, and
-each flow bends in its own vertical channel between layers. Flow labels get explicit bounds in the gap
-before the step they lead to. A collapsed sub-process gets its own plane (drill-down in Modeler and
-Cockpit). src/test/java/cn/govshare/BpmnLayoutTest.java checks the result (issue 19).
+runs through a step; a loop (back edge) runs in a lane above or below the steps it spans, or back through
+the layers beside the forward flows; the order inside each layer is chosen to minimise crossings, and each
+flow bends in its own vertical channel between layers. Of the candidate layouts (loops in lanes or inline,
+two starting orders) the one with the fewest crossings is kept. Flow labels get explicit bounds in the gap
+before the step they lead to; boundary events sit on their activity's lower edge; a collapsed sub-process
+gets its own plane (drill-down in Modeler and Cockpit). src/test/java/cn/govshare/BpmnLayoutTest.java
+checks the result (issue 19).
 Usage: python3 src/build/bpmn_layout.py bpmn/*.bpmn"""
 import itertools
 import sys
@@ -69,7 +71,55 @@ def has_external_label(tag):
 def place(nodes, names, flows, attached=None):
     """Lays out one plane. nodes: {id: tag}, names: {id: name}, flows: [(id, source, target)], attached:
     {boundary event: the activity it is attached to}. Returns (bounds {node: (x, y, w, h)},
-    waypoints {flow: [(x, y)]}, labels {flow or boundary event: (x, y, w, h)})."""
+    waypoints {flow: [(x, y)]}, labels {flow or boundary event: (x, y, w, h)}). Loops are tried both in
+    lanes outside the steps and inline (through the layers like other flows), from two starting orders, with
+    steps or passing flows first where the order is otherwise equal; the fewest crossings win (the first on a tie)."""
+    ends = {fid: (s, t) for fid, s, t in flows}
+    best = None
+    for inline, reverse, steps_first in itertools.product((False, True), (False, True), (True, False)):
+        result = layout_plane(nodes, names, flows, attached, inline, reverse, steps_first)
+        count = crossing_count(result[0], result[1], ends)
+        if best is None or count < best[0]:
+            best = (count, result)
+        if count == 0:
+            break
+    return best[1]
+
+
+def crossing_count(bounds, waypoints, ends):
+    """Pairs of flows that cross or touch, except where flows meet at a step they share (a fork or a merge)."""
+    count = 0
+    for f1, f2 in itertools.combinations(waypoints, 2):
+        shared = set(ends[f1]) & set(ends[f2])
+        for (p1, p2), (q1, q2) in itertools.product(zip(waypoints[f1], waypoints[f1][1:]),
+                                                     zip(waypoints[f2], waypoints[f2][1:])):
+            rx, ry, sx, sy = p2[0] - p1[0], p2[1] - p1[1], q2[0] - q1[0], q2[1] - q1[1]
+            denom = rx * sy - ry * sx
+            qx, qy = q1[0] - p1[0], q1[1] - p1[1]
+            if abs(denom) < 1e-9:
+                if shared or abs(qx * ry - qy * rx) > 1e-6:
+                    continue
+                axis = 0 if abs(rx) >= abs(ry) else 1
+                lo = max(min(p1[axis], p2[axis]), min(q1[axis], q2[axis]))
+                hi = min(max(p1[axis], p2[axis]), max(q1[axis], q2[axis]))
+                if hi - lo > 0.01:
+                    count += 1
+                    break
+                continue
+            t, u = (qx * sy - qy * sx) / denom, (qx * ry - qy * rx) / denom
+            if -0.01 <= t <= 1.01 and -0.01 <= u <= 1.01:
+                hit = (p1[0] + t * rx, p1[1] + t * ry)
+                inside = 0.01 < t < 0.99 and 0.01 < u < 0.99
+                at_shared = any(bounds[n][0] - 1 <= hit[0] <= bounds[n][0] + bounds[n][2] + 1
+                                and bounds[n][1] - 1 <= hit[1] <= bounds[n][1] + bounds[n][3] + 1
+                                for n in shared if n in bounds)
+                if not shared or inside and not at_shared:
+                    count += 1
+                    break
+    return count
+
+
+def layout_plane(nodes, names, flows, attached, inline, reverse, steps_first):
     if not nodes:
         return {}, {}, {}
     attached = {b: h for b, h in (attached or {}).items() if b in nodes and h in nodes}
@@ -136,13 +186,14 @@ def place(nodes, names, flows, attached=None):
     depth = max(item_layer.values()) + 1
     pairs = [[] for _ in range(depth)]  # pairs[i]: (item in layer i, item in layer i + 1), loops left out
     boundary_pairs = {(chains[fid][0], chains[fid][1]) for fid in from_boundary if fid not in back}
+    lane_loops = back if not inline else {fid for fid in back if fid in from_boundary}
     for fid, chain in chains.items():
-        if fid not in back:
+        if fid not in lane_loops:
             for a, b in zip(chain, chain[1:]):
                 pairs[item_layer[a]].append((a, b))
     rows = [[] for _ in range(depth)]
-    for item in sorted(item_layer, key=lambda i: order.index(i) if i in nodes else len(order)):
-        if item in nodes or item[1] not in back:
+    for item in sorted(item_layer, key=lambda i: order.index(i) if i in nodes else len(order), reverse=reverse):
+        if item in nodes or item[1] not in lane_loops:
             rows[item_layer[item]].append(item)
 
     # order inside each layer: barycentre sweeps, keeping the order with the fewest crossings
@@ -170,7 +221,7 @@ def place(nodes, names, flows, attached=None):
                 links.setdefault(mine, []).append(ref[other] + (0.5 if downward and (a, b) in boundary_pairs else 0))
             current = {item: k for k, item in enumerate(rs[i])}
             rs[i].sort(key=lambda item: (sum(links[item]) / len(links[item]) if item in links else current[item],
-                                         item not in nodes, current[item]))  # steps before passing flows
+                                         (item not in nodes) == steps_first, current[item]))
         return rs
 
     def transpose(rs):
@@ -260,7 +311,10 @@ def place(nodes, names, flows, attached=None):
 
     # loops run in their own lane above or below everything in the layers they span, the shorter inside
     loop_offset, lane_side, lane_of, through_end, lanes = {}, {}, {}, set(), []
-    for fid in sorted(back, key=lambda f: (item_layer[chains[f][-1]] - item_layer[chains[f][0]], f)):
+    for fid in back - lane_loops:  # inline: leave beside the middle, below it, where no label stands
+        lane_side[fid] = 1
+        loop_offset[(fid, chains[fid][0])] = loop_offset[(fid, chains[fid][-1])] = LOOP_PORT
+    for fid in sorted(lane_loops, key=lambda f: (item_layer[chains[f][-1]] - item_layer[chains[f][0]], f)):
         chain = chains[fid]
         t, s = chain[0], chain[-1]
         spanned = [item for i in range(item_layer[t], item_layer[s] + 1) for item in rows[i]]
@@ -369,7 +423,7 @@ def place(nodes, names, flows, attached=None):
             chosen = [keys[k] for k in ranks]
         channels.append({k: n for n, k in enumerate(chosen)})
         label = max((label_size(flow_names[fid])[0] for fid, g in label_gap.items()
-                     if g == i and (fid not in back or len(chains[fid]) == 2)), default=0)
+                     if g == i and (fid not in lane_loops or len(chains[fid]) == 2)), default=0)
         gap_widths.append(max(60, 16 + len(chosen) * CHANNEL + (label + 14 if label else 14)))
     lefts = [LEFT]
     for i in range(1, depth):
@@ -416,7 +470,7 @@ def place(nodes, names, flows, attached=None):
     for fid, chain in chains.items():
         points = []
         t, s = chain[0], chain[-1]
-        if fid in back and ((fid, t) in through_end or (fid, s) in through_end or len(chain) > 2):
+        if fid in lane_loops and ((fid, t) in through_end or (fid, s) in through_end or len(chain) > 2):
             side, lane = lane_side[fid], lane_of[fid]
             if (fid, t) in through_end:
                 points += [(centre[layer[t]], y[t] + side * size(t)[1] / 2), (centre[layer[t]], lane)]
@@ -445,6 +499,8 @@ def place(nodes, names, flows, attached=None):
                     ya, yb = part[0][1], part[-1][1]
                     if fid not in back:  # above the line into the next step, just before it
                         place_label(fid, lefts[item_layer[a] + 1] - 6, yb - 3 - lh)
+                    elif fid not in lane_loops:  # below the line out of the step it leaves
+                        place_label(fid, lefts[item_layer[a] + 1] - 6, yb + 3)
                     else:  # a loop between neighbouring layers: beside the step it returns to
                         place_label(fid, part[0][0] + 6 + lw, ya - 3 - lh if lane_side[fid] < 0 else ya + 3)
             if fid in from_boundary:

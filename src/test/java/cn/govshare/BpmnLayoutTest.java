@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ class BpmnLayoutTest {
    * the diagram of the old src/build/bpmn_layout.py (flows straight through steps, labels on steps). After
    * merging, the coordinator runs {@code python3 src/build/bpmn_layout.py bpmn/*.bpmn} and
    * {@code src/build/render-bpmn.sh}, then deletes each entry this test no longer needs. On today's files the
-   * new generator passes every check for dispute-escalation and all but NO_CROSSING_FLOWS (14 crossings left in
+   * new generator passes every check for dispute-escalation and all but NO_CROSSING_FLOWS (8 crossings left in
    * one plane of 10 user tasks, 13 gateways and 50 flows) for conditional-share-request.
    */
   private static final Map<String, Set<Check>> PENDING_RESTRUCTURE = Map.of(
@@ -323,7 +324,7 @@ class BpmnLayoutTest {
       return new Plane(shapes, edges, labels);
     }
 
-    private static java.util.Optional<Box> declaredLabel(Element di) {
+    private static Optional<Box> declaredLabel(Element di) {
       return children(di, BPMNDI, "BPMNLabel").stream().flatMap(l -> children(l, DC, "Bounds").stream())
           .findFirst().map(BpmnLayoutTest::box);
     }

@@ -227,4 +227,12 @@ class PolicyProfilesTest {
     assertThat(finding.localCitation()).contains("第二十五条");
     assertThat(finding.nationalCitation()).contains("《政务数据共享条例》", "第二十六条");
   }
+
+  @Test
+  void recordsAreKeptTheLargerOfTheProfilesAndTheNationalRetention() {
+    RetentionRequirement nanchang = new RetentionRequirement(new ActivePolicy("nanchang"));
+    assertThat(nanchang.minimumDays()).isEqualTo(1096);
+    assertThat(nanchang.citation()).contains("6个月", "第二十四条", "3年", "第二十九条");
+    assertThat(RetentionRequirement.days(PolicyLoader.load("nanchang").limit("R26-LOGS"))).isEqualTo(186);
+  }
 }

@@ -2,6 +2,7 @@ package cn.govshare.catalog;
 
 import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -52,6 +53,18 @@ public class CatalogCases implements CaseDirectory {
   /** R6: the responsible department of the obligation this process instance runs. */
   public String obligationDepartment(DelegateExecution execution) {
     return obligation(execution).department();
+  }
+
+  /**
+   * R7: when the reviewed change takes effect (null: at once), from the change row — the BPMN's gateway and
+   * timer read it here, never from a process variable.
+   */
+  public Date effectiveAt(DelegateExecution execution) {
+    CatalogChange change = mapper.findChangeByProcess(execution.getProcessInstanceId());
+    if (change == null) {
+      throw new ProcessEngineException("流程实例 " + execution.getProcessInstanceId() + " 不是目录审核（R7）");
+    }
+    return change.effectiveAt() == null ? null : Date.from(change.effectiveAt());
   }
 
   UpdateObligation obligation(DelegateExecution execution) {

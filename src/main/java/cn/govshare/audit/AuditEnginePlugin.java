@@ -1,5 +1,6 @@
 package cn.govshare.audit;
 
+import cn.govshare.RecordRetention;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * R26: every task decision of every process (GovShare's and any BPMN an administrator deploys) is an
  * audit record, whatever completed it: Tasklist, {@code /engine-rest} or GovShare's API; and no process
- * is deployed with a history time to live shorter than six months.
+ * is deployed with a history time to live shorter than six months, nor shorter than the retention the
+ * policy requires (national art. 29: three years; {@link RecordRetention}).
  */
 @Component
 class AuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -26,9 +28,11 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
   static final int MIN_HISTORY_DAYS = 180;
 
   private final ObjectProvider<TaskAudit> audit;
+  private final ObjectProvider<RecordRetention> retention;
 
-  AuditEnginePlugin(ObjectProvider<TaskAudit> audit) {
+  AuditEnginePlugin(ObjectProvider<TaskAudit> audit, ObjectProvider<RecordRetention> retention) {
     this.audit = audit;
+    this.retention = retention;
   }
 
   @Override
@@ -40,11 +44,14 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     BpmnParseListener parse = new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element element, ProcessDefinitionEntity definition) {
-        // R26: records are kept at least six months; a shorter history time to live is refused at deployment
+        // R26: records are kept at least six months, national art. 29 three years; shorter is refused at deployment
         Integer days = definition.getHistoryTimeToLive();
-        if (days != null && days < MIN_HISTORY_DAYS) {
+        RecordRetention required = retention.getIfAvailable();
+        int minimum = Math.max(MIN_HISTORY_DAYS, required == null ? 0 : required.minimumDays());
+        if (days != null && days < minimum) {
           throw new ProcessEngineException("流程 " + definition.getKey() + " 的 historyTimeToLive 为 " + days
-              + " 天，审计记录须至少保存 " + MIN_HISTORY_DAYS + " 天（R26）：请设为 P" + MIN_HISTORY_DAYS + "D 或更长");
+              + " 天，记录须至少保存 " + minimum + " 天（R26" + (required == null ? "" : "；" + required.citation())
+              + "）：请设为 P" + minimum + "D 或更长");
         }
       }
 

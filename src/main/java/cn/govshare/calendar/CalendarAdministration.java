@@ -2,7 +2,7 @@ package cn.govshare.calendar;
 
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.DayOfWeek;

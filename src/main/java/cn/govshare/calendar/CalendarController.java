@@ -2,7 +2,7 @@ package cn.govshare.calendar;
 
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package cn.govshare.catalog;
 
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 
 /** Who may write an entry: members of its responsible department and the platform operators. */
 final class CatalogAccess {

@@ -60,6 +60,10 @@ interface CatalogMapper {
 
   UpdateObligation findObligation(@Param("id") long id);
 
+  UpdateObligation findObligationByProcess(@Param("processInstanceId") String processInstanceId);
+
+  CatalogChange findChangeByProcess(@Param("processInstanceId") String processInstanceId);
+
   void setObligationProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
   void fulfilObligation(@Param("id") long id, @Param("resourceCode") String resourceCode,

@@ -1,6 +1,6 @@
 package cn.govshare.catalog;
 
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package cn.govshare.catalog;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.org.Caller;
 import cn.govshare.org.DepartmentService;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,50 +1,29 @@
 package cn.govshare.catalog;
 
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.context.expression.BeanFactoryResolver;
-import org.springframework.expression.ExpressionParser;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.expression.spel.support.StandardEvaluationContext;
+import cn.govshare.policy.ActivePolicy;
 import org.springframework.stereotype.Component;
 
 /**
  * R7, nanchang 9: how many months ahead grant holders are told of a change or deletion, from the
- * active policy profile ({@code policy.limit("R7")}, unit MONTHS); a profile without R7 asks for none.
- * Read through the bean name of the contract so the catalogue works before the policy package exists;
- * without it the baseline applies (one month, nanchang 9).
+ * profile in force ({@code R7}, unit MONTHS, checked when the profile is loaded); a profile without R7
+ * asks for none. No number is kept here: the baseline file must carry R7 or start-up fails naming it.
  */
 @Component
 class NoticePeriod {
 
-  static final int BASELINE_MONTHS = 1;
-  static final String BASELINE_CITATION = "《南昌市政务信息资源共享开放管理办法》第九条（基线）";
+  static final String RULE = "R7";
 
-  private final BeanFactory beans;
-  private final ExpressionParser parser = new SpelExpressionParser();
+  private final ActivePolicy policy;
 
-  NoticePeriod(BeanFactory beans) {
-    this.beans = beans;
+  NoticePeriod(ActivePolicy policy) {
+    this.policy = policy;
   }
 
   int months() {
-    if (!beans.containsBean("policy")) {
-      return BASELINE_MONTHS;
-    }
-    Integer months = evaluate("@policy.has('R7') ? @policy.limit('R7').amount() : 0", Integer.class);
-    return months == null ? BASELINE_MONTHS : months;
+    return policy.has(RULE) ? policy.limit(RULE).amount() : 0;
   }
 
   String citation() {
-    if (!beans.containsBean("policy")) {
-      return BASELINE_CITATION;
-    }
-    String citation = evaluate("@policy.has('R7') ? @policy.limit('R7').citationText() : null", String.class);
-    return citation == null ? BASELINE_CITATION : citation;
-  }
-
-  private <T> T evaluate(String expression, Class<T> type) {
-    StandardEvaluationContext context = new StandardEvaluationContext();
-    context.setBeanResolver(new BeanFactoryResolver(beans));
-    return parser.parseExpression(expression).getValue(context, type);
+    return policy.has(RULE) ? policy.limit(RULE).citationText() : policy.profile().regulation() + "未规定提前告知期限";
   }
 }

@@ -1,16 +1,17 @@
 package cn.govshare.catalog;
 
+import cn.govshare.FormRejection;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.org.DepartmentService;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
@@ -37,9 +38,11 @@ public class UpdateObligations {
   private final Notifications notifications;
   private final AuditTrail audit;
   private final Clock clock;
+  private final UpdateExtensions extensions;
 
   UpdateObligations(CatalogMapper mapper, DepartmentService departments, RuntimeService runtime, TaskService tasks,
-      Notifications notifications, AuditTrail audit, Clock clock) {
+      Notifications notifications, AuditTrail audit, Clock clock, UpdateExtensions extensions) {
+    this.extensions = extensions;
     this.mapper = mapper;
     this.departments = departments;
     this.runtime = runtime;
@@ -60,12 +63,14 @@ public class UpdateObligations {
     }
     String change = CatalogRules.text("legalChange", legalChange, CatalogRules.MAX_TEXT, true);
     GeneratedKey key = new GeneratedKey();
-    mapper.insertObligation(new UpdateObligation(null, dept, change, UpdateObligation.OPEN, caller.userId(), now(),
+    Instant created = now();
+    mapper.insertObligation(new UpdateObligation(null, dept, change, UpdateObligation.OPEN, caller.userId(), created,
         null, null, null), key);
     long id = key.getId();
-    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "obligation#" + id, Map.of(
-        "obligationId", id, "department", dept, "legalChange", change,
-        "departmentName", departments.find(dept).get().name())).getId();
+    // R6 counts from the obligation; a task re-created after an extension decision keeps that start
+    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS, CatalogCases.BUSINESS_KEY_PREFIX + id,
+        Map.of("obligationId", id, "legalChange", change, "departmentName", departments.find(dept).get().name(),
+            TASK + "ReceivedAt", Date.from(created), UpdateExtensions.MAX, extensions.allowed())).getId();
     mapper.setObligationProcess(id, processInstanceId);
     notifications.notifyGroup(dept, "CATALOG_UPDATE", "目录更新任务：法律法规修订或职能变化",
         change + "。请在规定期限内更新本部门政务信息资源目录（R6）。", "CATALOG_OBLIGATION", String.valueOf(id));
@@ -101,7 +106,7 @@ public class UpdateObligations {
         .taskDefinitionKey(TASK).singleResult();
     if (task != null) {
       tasks.setAssignee(task.getId(), caller.userId());
-      tasks.complete(task.getId(), Map.of(UPDATED_RESOURCE, resourceCode));
+      tasks.complete(task.getId(), Map.of(UPDATED_RESOURCE, resourceCode, UpdateExtensions.REQUESTED, false));
     }
     audit.record(caller, "CATALOG_OBLIGATION_FULFILLED", "CATALOG_OBLIGATION", String.valueOf(obligation.id()),
         AuditTrail.OK, "已提交更新后的目录 " + resourceCode, Set.of(obligation.department()));
@@ -110,7 +115,7 @@ public class UpdateObligations {
   /** {@code updateCatalog} completes only through a submitted entry, never by a bare Tasklist click. */
   static void requireSubmittedEntry(Object updatedResourceCode) {
     if (updatedResourceCode == null || updatedResourceCode.toString().isBlank()) {
-      throw new ProcessEngineException("请通过目录接口提交更新后的目录条目（发布时注明 obligationId），任务将自动完成");
+      throw new FormRejection(UPDATED_RESOURCE, "请通过目录接口提交更新后的目录条目（发布时注明 obligationId），任务将自动完成");
     }
   }
 

@@ -1,8 +1,7 @@
 package cn.govshare.clock;
 
-import cn.govshare.audit.AuditTrail;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,12 +27,12 @@ class ClockAdminController {
 
   private final Clock clock;
   private final ProcessEngine engine;
-  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
-  ClockAdminController(Clock clock, ProcessEngine engine, AuditTrail audit) {
+  ClockAdminController(Clock clock, ProcessEngine engine, ApplicationEventPublisher events) {
     this.clock = clock;
     this.engine = engine;
-    this.audit = audit;
+    this.events = events;
   }
 
   record ClockSetting(OffsetDateTime now) {
@@ -60,7 +60,7 @@ class ClockAdminController {
     Instant previous = clock.instant();
     ClockUtil.offset(setting.now().toInstant().toEpochMilli() - System.currentTimeMillis());
     wakeJobExecutor();
-    audit.record(caller.userId(), "CLOCK_SET", "clock", null, AuditTrail.OK, previous + " -> " + setting.now());
+    events.publishEvent(new ClockMoved(caller.userId(), ClockMoved.SET, previous + " -> " + setting.now()));
     return state();
   }
 
@@ -68,7 +68,7 @@ class ClockAdminController {
   ClockState reset(Caller caller) {
     requireAdmin(caller);
     ClockUtil.reset();
-    audit.record(caller.userId(), "CLOCK_RESET", "clock", null, AuditTrail.OK, "real time");
+    events.publishEvent(new ClockMoved(caller.userId(), ClockMoved.RESET, "real time"));
     return state();
   }
 

@@ -9,7 +9,7 @@ import cn.govshare.catalog.OpenCorrections;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.org.DepartmentService;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

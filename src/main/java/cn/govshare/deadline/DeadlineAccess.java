@@ -1,7 +1,7 @@
 package cn.govshare.deadline;
 
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 
 /** Who reads which department's deadlines and statistics. */
 final class DeadlineAccess {

@@ -3,7 +3,7 @@ package cn.govshare.deadline;
 import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -48,4 +48,12 @@ interface DeadlineMapper {
 
   /** Deadlines completed or breached in [from, to): the raw material of the statistics (R27). */
   List<DeadlineRecord> closedOrBreachedBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+  /** BREACHED or LATE deadlines computed on fallback data whose due date lies in [from, to): to re-examine. */
+  List<Long> breachedOnFallback(@Param("from") LocalDate from, @Param("to") Instant to);
+
+  /** A breach the real calendar withdraws: back to OPEN (task still open) or MET (completed in time). */
+  int withdrawBreach(@Param("id") long id, @Param("expected") String expected, @Param("state") String state,
+      @Param("dueDate") LocalDate dueDate, @Param("dueAt") Instant dueAt, @Param("remindAt") Instant remindAt,
+      @Param("fallback") boolean fallback, @Param("handling") Integer handling);
 }

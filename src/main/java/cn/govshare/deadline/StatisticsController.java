@@ -2,7 +2,7 @@ package cn.govshare.deadline;
 
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;

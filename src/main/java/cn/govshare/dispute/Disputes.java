@@ -12,7 +12,7 @@ import cn.govshare.policy.ActivePolicy;
 import cn.govshare.policy.PolicyProfile;
 import cn.govshare.sharing.DisputeHandOff;
 import cn.govshare.sharing.ShareRequest;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

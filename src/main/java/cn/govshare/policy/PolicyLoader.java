@@ -5,21 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads {@code policy/<name>.yml} from the classpath. A malformed file stops start-up with a message
- * naming the file and the key; unspecified limits take the baseline's number and say so.
+ * Reads {@code policy/<name>.yml} from a configured directory ({@code govshare.policy.directory}) or
+ * the classpath; the directory wins. A malformed file stops start-up with a message naming the file
+ * and the key; unspecified limits take the baseline's number and say so.
  */
 public final class PolicyLoader {
 
   static final String BASELINE = "baseline";
+  /** Steps whose number every profile must be able to give (the catalogue asks for them): SPEC §2. */
+  private static final Map<String, LimitUnit> BASELINE_REQUIRED = Map.of("R6", LimitUnit.WORKING_DAYS,
+      "R7", LimitUnit.MONTHS);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits");
-  private static final Set<String> LIMIT_KEYS = Set.of("step", "amount", "unit", "specified", "regulation", "article");
+  private static final Set<String> LIMIT_KEYS = Set.of("step", "amount", "unit", "specified", "regulation", "article",
+      "national", "approver");
   private static final Set<String> BODIES = Set.of(PolicyProfile.PLATFORM, PolicyProfile.GENERAL_OFFICE,
       PolicyProfile.LEADING_GROUP);
 
@@ -27,17 +38,58 @@ public final class PolicyLoader {
   }
 
   public static PolicyProfile load(String name) {
-    PolicyProfile baseline = BASELINE.equals(name) ? null : parse(BASELINE, null);
-    return parse(name, baseline);
+    return load(name, null);
   }
 
-  private static PolicyProfile parse(String name, PolicyProfile baseline) {
+  /** {@code directory}: where administrators put their own profiles (null: classpath only). */
+  public static PolicyProfile load(String name, Path directory) {
+    PolicyProfile baseline = BASELINE.equals(name) ? null : parse(BASELINE, null, directory);
+    return parse(name, baseline, directory);
+  }
+
+  /**
+   * Every profile name available: each {@code policy/*.yml} on the classpath (all jars and test
+   * resources) and in {@code directory}. A new file is a new profile, no code change.
+   */
+  public static Set<String> available(Path directory) {
+    Set<String> names = new TreeSet<>();
+    try {
+      for (Resource resource : new PathMatchingResourcePatternResolver(PolicyLoader.class.getClassLoader())
+          .getResources("classpath*:policy/*.yml")) {
+        addName(names, resource.getFilename());
+      }
+      if (directory != null && Files.isDirectory(directory)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.yml")) {
+          files.forEach(file -> addName(names, file.getFileName().toString()));
+        }
+      }
+    } catch (IOException e) {
+      throw new PolicyException("policy/*.yml: cannot list the policy profiles: " + e.getMessage());
+    }
+    return names;
+  }
+
+  private static void addName(Set<String> names, String filename) {
+    if (filename != null && filename.endsWith(".yml")) {
+      String name = filename.substring(0, filename.length() - ".yml".length());
+      if (name.matches("[a-z][a-z0-9-]*")) {
+        names.add(name);
+      }
+    }
+  }
+
+  private static PolicyProfile parse(String name, PolicyProfile baseline, Path directory) {
     String file = "policy/" + name + ".yml";
     if (!name.matches("[a-z][a-z0-9-]*")) {
       throw new PolicyException(file + ": invalid profile name '" + name + "'");
     }
+    Path own = directory == null ? null : directory.resolve(name + ".yml");
+    if (own != null && Files.isRegularFile(own)) {
+      file = own.toString();
+    }
     JsonNode root;
-    try (InputStream in = PolicyLoader.class.getClassLoader().getResourceAsStream(file)) {
+    try (InputStream in = own != null && Files.isRegularFile(own) ? Files.newInputStream(own)
+        : PolicyLoader.class.getClassLoader().getResourceAsStream(file)) {
       if (in == null) {
         throw new PolicyException(file + ": no such policy profile (govshare.policy=" + name + ")");
       }
@@ -61,11 +113,38 @@ public final class PolicyLoader {
       throw new PolicyException(file + ": limits must be a mapping of rule ids");
     }
     Map<String, TimeLimit> limits = new LinkedHashMap<>();
+    Map<String, String> counterparts = new LinkedHashMap<>();
+    Map<String, String> approvers = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = limitsNode.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      limits.put(entry.getKey(), limit(file, entry.getKey(), entry.getValue(), regulation, baseline));
+      String rule = entry.getKey();
+      TimeLimit limit = limit(file, rule, entry.getValue(), regulation, baseline);
+      limits.put(rule, limit);
+      String key = "limits." + rule;
+      if (entry.getValue().has("national")) {
+        String national = text(file, key + ".national", entry.getValue().get("national"), true);
+        if (!national.matches("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*")) {
+          throw new PolicyException(file + ": " + key + ".national is not a rule id like R13-UNCONDITIONAL");
+        }
+        counterparts.put(rule, national);
+      }
+      if (entry.getValue().has("approver")) {
+        approvers.put(rule, text(file, key + ".approver", entry.getValue().get("approver"), true));
+      }
+      LimitUnit required = BASELINE_REQUIRED.get(rule);
+      if (required != null && limit.unit() != required) {
+        throw new PolicyException(file + ": " + key + ".unit must be " + required);
+      }
     }
-    return new PolicyProfile(name, title, regulation, bodies, limits);
+    if (baseline == null) {
+      for (String rule : BASELINE_REQUIRED.keySet()) {
+        if (!limits.containsKey(rule)) {
+          throw new PolicyException(file + ": limits." + rule + " is missing: the baseline must give the number "
+              + "every profile falls back on (" + rule + ", SPEC §2)");
+        }
+      }
+    }
+    return new PolicyProfile(name, title, regulation, bodies, limits, counterparts, approvers, file);
   }
 
   private static TimeLimit limit(String file, String rule, JsonNode node, String profileRegulation,

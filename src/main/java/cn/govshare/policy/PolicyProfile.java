@@ -1,13 +1,17 @@
 package cn.govshare.policy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
  * The time limits and body names of one regulation (SPEC §2). A rule missing from {@code limits}
- * is a step that regulation does not have.
+ * is a step that regulation does not have. {@code counterparts}: the national rule a local step is
+ * measured against where the ids differ (hubei R15 → R13-UNCONDITIONAL); {@code approvers}: who must
+ * approve an extension ({@code <rule>-EXT}); {@code source}: the file the profile was read from.
  */
 public record PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
-    Map<String, TimeLimit> limits) {
+    Map<String, TimeLimit> limits, @JsonIgnore Map<String, String> counterparts,
+    @JsonIgnore Map<String, String> approvers, @JsonIgnore String source) {
 
   public static final String PLATFORM = "platform";
   public static final String GENERAL_OFFICE = "general-office";
@@ -16,6 +20,13 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
   public PolicyProfile {
     bodies = Map.copyOf(bodies);
     limits = Map.copyOf(limits);
+    counterparts = Map.copyOf(counterparts);
+    approvers = Map.copyOf(approvers);
+  }
+
+  public PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
+      Map<String, TimeLimit> limits) {
+    this(name, title, regulation, bodies, limits, Map.of(), Map.of(), "policy/" + name + ".yml");
   }
 
   public boolean has(String rule) {
@@ -34,5 +45,19 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
   /** Display name of an escalation body: platform, general-office, leading-group. */
   public String body(String role) {
     return bodies.getOrDefault(role, role);
+  }
+
+  /** The national rule this step is measured against (SPEC §8); the same id unless the profile says otherwise. */
+  public String counterpart(String rule) {
+    return counterparts.getOrDefault(rule, rule);
+  }
+
+  /** Who approves the extension {@code rule} ({@code R22-EXT} …), or null where the text names nobody. */
+  public String approver(String rule) {
+    return approvers.get(rule);
+  }
+
+  PolicyProfile withLimits(Map<String, TimeLimit> effective, Map<String, String> effectiveApprovers) {
+    return new PolicyProfile(name, title, regulation, bodies, effective, counterparts, effectiveApprovers, source);
   }
 }

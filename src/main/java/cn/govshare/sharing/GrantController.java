@@ -2,7 +2,7 @@ package cn.govshare.sharing;
 
 import cn.govshare.catalog.CatalogService;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.util.List;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import cn.govshare.catalog.GrantHolders;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;

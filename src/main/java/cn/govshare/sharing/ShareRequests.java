@@ -12,7 +12,7 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.DepartmentService;
 import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
-import cn.govshare.web.ApiException;
+import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package cn.govshare.web;
 
+import cn.govshare.ApiException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

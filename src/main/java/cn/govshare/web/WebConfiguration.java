@@ -1,5 +1,6 @@
 package cn.govshare.web;
 
+import cn.govshare.ApiException;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;

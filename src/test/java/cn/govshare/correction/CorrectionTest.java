@@ -132,16 +132,17 @@ class CorrectionTest {
   }
 
   @Test
-  void extensionsAddUpToFifteenAndNoMore() {
+  void extensionsAddUpToTheEffectiveCapAndNoMore() {
+    // baseline 5 + 15 WD under the national ceiling (art. 26: 10 WD in all): at most 5 WD of extension
     ProcessInstance pi = instance(report());
-    for (int days : List.of(10, 5)) {
+    for (int days : List.of(3, 2)) {
       complete(task(pi), withVariables("outcome", "NEED_EXTENSION", "extensionDays", days, "extensionReason", "档案调取"));
       complete(task(pi), withVariables("extensionApproved", true));
     }
     String verify = task(pi).getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(verify,
         Map.of("outcome", "NEED_EXTENSION", "extensionDays", 1, "extensionReason", "还要一天")))
-        .hasMessageContaining("不得超过15个工作日");
+        .hasMessageContaining("不得超过5个工作日");
     BpmnAwareTests.assertThat(pi).isWaitingAt("verifyData");
   }
 
@@ -170,7 +171,7 @@ class CorrectionTest {
     JsonNode resource = ApiClient.as(port, "rsj-applicant").get("/api/catalog/resources/FR-001").json();
     assertThat(resource.path("openCorrections").toString()).contains("登记状态应为注销");
 
-    submit("scjgj-reviewer", instance, "verifyData", Map.of("outcome", "NEED_EXTENSION", "extensionDays", 10,
+    submit("scjgj-reviewer", instance, "verifyData", Map.of("outcome", "NEED_EXTENSION", "extensionDays", 5,
         "extensionReason", "需与税务部门核对"));
     submit("scjgj-head", instance, "approveExtension", Map.of("extensionApproved", true, "headComment", "同意"));
     JsonNode verify = ApiClient.as(port, "scjgj-reviewer")
@@ -179,13 +180,13 @@ class CorrectionTest {
         .path("correction").path("reportedAt").asText());
     Instant due = OffsetDateTime.parse(verify.path("due").asText(),
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
-    assertThat(due).isEqualTo(calendar.due(received, 15).dueAt());
+    assertThat(due).isEqualTo(calendar.due(received, 10).dueAt());
     submit("scjgj-reviewer", instance, "verifyData", Map.of("outcome", "CORRECTED", "correctionNote", "已更正为注销"));
 
     JsonNode seen = ApiClient.as(port, "rsj-applicant").get("/api/corrections/" + id).json();
     assertThat(seen.path("status").asText()).isEqualTo("CORRECTED");
     assertThat(seen.path("result").asText()).isEqualTo("已更正为注销");
-    assertThat(seen.path("notifications").toString()).contains("校核期限延长10个工作日", "数据已更正");
+    assertThat(seen.path("notifications").toString()).contains("校核期限延长5个工作日", "数据已更正");
     assertThat(ApiClient.as(port, "mzj-applicant").get("/api/corrections/" + id).status()).isEqualTo(404);
   }
 

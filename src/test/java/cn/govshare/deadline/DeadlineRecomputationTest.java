@@ -3,7 +3,9 @@ package cn.govshare.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
+import cn.govshare.calendar.DayKind;
 import cn.govshare.calendar.OfficialDay;
+import cn.govshare.notification.Notifications;
 import cn.govshare.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,6 +47,9 @@ class DeadlineRecomputationTest {
 
   @Autowired
   ManagementService management;
+
+  @Autowired
+  Notifications notifications;
 
   private List<OfficialDay> shipped;
 
@@ -94,6 +99,68 @@ class DeadlineRecomputationTest {
       assertThat(change.oldFallback()).isTrue();
       assertThat(change.reason()).contains("2026");
     });
+  }
+
+  @Test
+  void breachesRaisedOnFallbackAcrossThe2027SpringFestivalAreWithdrawnWhenTheYearIsLoaded() {
+    shipped = List.copyOf(calendar.officialDays());
+    calendar.replace(shipped.stream().filter(day -> day.noticeYear() != 2027).toList());
+    ClockUtil.setCurrentTime(date("2027-02-01T10:00:00+08:00"));
+    String stillOpen = runtime.startProcessInstanceByKey(DeadlineProbe.KEY, "withdraw-" + UUID.randomUUID(),
+        Map.of("group", "gaj")).getId();
+    String completed = runtime.startProcessInstanceByKey(DeadlineProbe.KEY, "withdraw-" + UUID.randomUUID(),
+        Map.of("group", "gaj")).getId();
+    Task open = tasks.createTaskQuery().processInstanceId(stillOpen).singleResult();
+    Task done = tasks.createTaskQuery().processInstanceId(completed).singleResult();
+    long openId = mapper.findByTask(open.getId()).id();
+    long doneId = mapper.findByTask(done.getId()).id();
+    // weekends only: 02-02 .. 02-15 holds 10 weekdays, the Spring Festival week counted as working
+    assertThat(mapper.findById(openId).dueDate()).isEqualTo(LocalDate.of(2027, 2, 15));
+    assertThat(mapper.findById(openId).fallback()).isTrue();
+
+    ClockUtil.setCurrentTime(date("2027-02-16T10:00:00+08:00"));
+    // the breach timers fire through the job executor, as in production
+    DeadlineAcceptanceTest.await(() -> "BREACHED".equals(mapper.findById(openId).state())
+        && "BREACHED".equals(mapper.findById(doneId).state())
+        && management.createJobQuery().processInstanceId(completed).list().stream()
+            .noneMatch(job -> !job.getDuedate().after(date("2027-02-16T10:00:00+08:00"))));
+    assertThat(mapper.findById(openId).state()).isEqualTo("BREACHED");
+    assertThat(runtime.createIncidentQuery().processInstanceId(stillOpen).count()).isEqualTo(1);
+    ClockUtil.setCurrentTime(date("2027-02-17T10:00:00+08:00"));
+    tasks.complete(done.getId());
+    assertThat(mapper.findById(doneId).state()).isEqualTo("LATE");
+
+    // test data for 2027 (the notice is not in the shipped data): Spring Festival holidays 02-08 .. 02-12
+    List<OfficialDay> with2027 = new java.util.ArrayList<>(shipped);
+    for (int day = 8; day <= 12; day++) {
+      with2027.add(new OfficialDay(2027, LocalDate.of(2027, 2, day), DayKind.HOLIDAY, "春节"));
+    }
+    calendar.replace(with2027);
+    assertThat(recomputation.recompute(Set.of(2027))).isEqualTo(2);
+
+    // real calendar: 02-02..02-05 and 02-15..02-22 make 10 working days: due 02-22, neither was a breach
+    DeadlineRecord reopened = mapper.findById(openId);
+    assertThat(reopened.state()).isEqualTo("OPEN");
+    assertThat(reopened.dueDate()).isEqualTo(LocalDate.of(2027, 2, 22));
+    assertThat(reopened.breachedAt()).isNull();
+    assertThat(reopened.fallback()).isFalse();
+    assertThat(runtime.createIncidentQuery().processInstanceId(stillOpen).count()).isZero();
+    assertThat(tasks.createTaskQuery().taskId(open.getId()).singleResult().getDueDate())
+        .isEqualTo(date("2027-02-23T00:00:00+08:00"));
+    assertThat(management.createJobQuery().processInstanceId(stillOpen).list().stream().map(Job::getDuedate))
+        .contains(date("2027-02-23T00:00:00+08:00"));
+    DeadlineRecord met = mapper.findById(doneId);
+    assertThat(met.state()).isEqualTo("MET");
+    assertThat(met.breachedAt()).isNull();
+    assertThat(met.workingDaysOverdue()).isNull();
+    for (long id : List.of(openId, doneId)) {
+      assertThat(notifications.about(DeadlineLedger.REF_TYPE, String.valueOf(id)))
+          .anyMatch(n -> n.category().equals(DeadlineRecomputation.CATEGORY_WITHDRAWN)
+              && n.recipient().equals("general-office") && n.subject().contains("超期撤销"));
+      assertThat(mapper.changes(id)).anyMatch(change -> change.reason().contains("超期撤销"));
+    }
+    // a second load changes nothing: the withdrawal is done once
+    assertThat(recomputation.recompute(Set.of(2027))).isZero();
   }
 
   private static Date date(String time) {

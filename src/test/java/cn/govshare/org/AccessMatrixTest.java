@@ -139,7 +139,7 @@ class AccessMatrixTest {
         <?xml version="1.0" encoding="UTF-8"?>
         <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="urn:acl">
-          <process id="acl-probe" name="权限探针" isExecutable="true" camunda:historyTimeToLive="P180D">
+          <process id="acl-probe" name="权限探针" isExecutable="true" camunda:historyTimeToLive="P1096D">
             <startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f" sourceRef="s" targetRef="e"/>
           </process>
         </definitions>

@@ -20,13 +20,26 @@ class PolicyApiTest {
     assertThat(policy.path("name").asText()).isEqualTo("baseline");
     assertThat(policy.path("limits").path("R13").path("amount").asInt()).isEqualTo(10);
     assertThat(policy.path("limits").path("R13").path("citation").asText()).contains("第二十条");
+    // SPEC §8: the ceiling is on by default; the effective correction extension cites both articles
+    assertThat(policy.path("nationalCeiling").asBoolean()).isTrue();
+    assertThat(policy.path("limits").path("R22-EXT").path("amount").asInt()).isEqualTo(5);
+    assertThat(policy.path("limits").path("R22-EXT").path("citation").asText()).contains("第二十五条", "第二十六条");
+    assertThat(policy.path("localLimits").path("R22-EXT").path("amount").asInt()).isEqualTo(15);
+  }
+
+  @Test
+  void healthShowsTheCeiling() {
+    JsonNode health = ApiClient.anonymous(port).get("/actuator/health").json();
+    assertThat(health.path("components").path("policyHealth").path("details").path("nationalCeiling").asBoolean())
+        .isTrue();
   }
 
   @Test
   void complianceListsLooserLocalLimitsWithBothCitations() {
     JsonNode findings = ApiClient.as(port, "supervisor").get("/api/policy/compliance").json();
-    assertThat(findings.fieldNames()).toIterable().containsExactly("baseline", "jinan", "county", "hubei",
-        "shaoyang", "nanchang");
+    // every policy/*.yml found is checked, test-only files included; national is the yardstick itself
+    assertThat(findings.fieldNames()).toIterable().contains("baseline", "jinan", "county", "hubei",
+        "shaoyang", "nanchang", "quickcheck").doesNotContain("national", "broken-key");
     JsonNode shaoyangR22 = null;
     for (JsonNode f : findings.path("shaoyang")) {
       if (f.path("rule").asText().equals("R22")) {
@@ -35,6 +48,8 @@ class PolicyApiTest {
     }
     assertThat(shaoyangR22).isNotNull();
     assertThat(shaoyangR22.path("nationalCitation").asText()).contains("国务院令第809号");
+    assertThat(shaoyangR22.path("enforced").asBoolean()).isTrue();
+    assertThat(shaoyangR22.path("enforcement").asText()).contains("5+5个工作日");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package cn.govshare.web;
+package cn.govshare;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,0 +1,85 @@
+package cn.govshare.catalog;
+
+import cn.govshare.CaseDirectory;
+import cn.govshare.CaseRef;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Catalogue cases found by their process instance in GovShare's own tables: a law-change update
+ * obligation (R6, {@code catalog-update}) or a submission under review (R7, {@code catalog-review}).
+ * Also gives the BPMN the department that acts ({@code ${catalogCases.obligationDepartment(execution)}}),
+ * from the obligation row, never from a process variable.
+ */
+@Component("catalogCases")
+public class CatalogCases implements CaseDirectory {
+
+  static final String OBLIGATION = "catalog-obligation";
+  static final String CHANGE = "catalog-change";
+  static final String BUSINESS_KEY_PREFIX = "obligation#";
+
+  private final CatalogMapper mapper;
+
+  CatalogCases(CatalogMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<CaseRef> byProcessInstance(String processInstanceId) {
+    if (processInstanceId == null) {
+      return Optional.empty();
+    }
+    UpdateObligation obligation = mapper.findObligationByProcess(processInstanceId);
+    if (obligation != null) {
+      return Optional.of(new CaseRef(OBLIGATION, obligation.id(), BUSINESS_KEY_PREFIX + obligation.id(),
+          Set.of(obligation.department())));
+    }
+    CatalogChange change = mapper.findChangeByProcess(processInstanceId);
+    if (change != null) {
+      CatalogResource resource = mapper.findResource(change.resourceCode(), CatalogMapper.PENDING);
+      if (resource == null) {
+        resource = mapper.findResource(change.resourceCode(), CatalogMapper.CURRENT);
+      }
+      return Optional.of(new CaseRef(CHANGE, change.id(), change.resourceCode(),
+          resource == null ? Set.of() : Set.of(resource.responsibleDepartment())));
+    }
+    return Optional.empty();
+  }
+
+  /** R6: the responsible department of the obligation this process instance runs. */
+  public String obligationDepartment(DelegateExecution execution) {
+    return obligation(execution).department();
+  }
+
+  /**
+   * R7: when the reviewed change takes effect (null: at once), from the change row — the BPMN's gateway and
+   * timer read it here, never from a process variable.
+   */
+  public Date effectiveAt(DelegateExecution execution) {
+    CatalogChange change = mapper.findChangeByProcess(execution.getProcessInstanceId());
+    if (change == null) {
+      throw new ProcessEngineException("流程实例 " + execution.getProcessInstanceId() + " 不是目录审核（R7）");
+    }
+    return change.effectiveAt() == null ? null : Date.from(change.effectiveAt());
+  }
+
+  UpdateObligation obligation(DelegateExecution execution) {
+    UpdateObligation obligation = mapper.findObligationByProcess(execution.getProcessInstanceId());
+    String key = execution.getProcessBusinessKey();
+    if (obligation == null && key != null && key.matches(BUSINESS_KEY_PREFIX + "\\d{1,18}")) {
+      // the first task is created while the instance starts, before its id is written to the row
+      UpdateObligation byKey = mapper.findObligation(Long.parseLong(key.substring(BUSINESS_KEY_PREFIX.length())));
+      if (byKey != null && byKey.processInstanceId() == null) {
+        obligation = byKey;
+      }
+    }
+    if (obligation == null) {
+      throw new ProcessEngineException("流程实例 " + execution.getProcessInstanceId() + " 不是目录更新任务（R6）");
+    }
+    return obligation;
+  }
+}

@@ -1,61 +1,72 @@
 package cn.govshare.correction;
 
-import cn.govshare.audit.AuditTrail;
 import cn.govshare.catalog.CatalogResource;
 import cn.govshare.catalog.CatalogService;
-import cn.govshare.catalog.GeneratedKey;
 import cn.govshare.catalog.OpenCorrection;
 import cn.govshare.catalog.OpenCorrections;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
-import cn.govshare.org.DepartmentService;
 import cn.govshare.ApiException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.lang3.StringUtils;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Data corrections (疑义校核, R22): a using department reports doubtful data, the provider verifies within
  * the profile's limit, extensions need the head's approval, the user is told at every step. While open,
- * business goes on: no grant is touched.
+ * business goes on: no grant is touched. Status changes go through {@link CorrectionTransitions}.
  */
 @Service
 public class Corrections implements OpenCorrections {
 
   static final String PROCESS = "data-correction";
+  static final String ATTACHMENT_VARIABLE = "attachment";
+  static final String REF_TYPE = "CORRECTION";
   static final int MAX_ATTACHMENTS = 5;
   static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+  /** Columns of gs_correction (V7). */
+  static final int LOCATOR_COLUMN = 500;
+  static final int DESCRIPTION_COLUMN = 2000;
+  static final int EVIDENCE_COLUMN = 4000;
+  /** Attachment names and media types are kept by the engine; GovShare's own limits, well inside its columns. */
+  static final int FILE_NAME_MAX = 200;
+  static final int CONTENT_TYPE_MAX = 255;
+  /** gs_notification.subject and body (V1). */
+  static final int SUBJECT_COLUMN = 255;
+  static final int BODY_COLUMN = 2000;
+  private static final String FORBIDDEN_IN_FILE_NAMES = "/\\:*?\"<>|";
 
   private final CorrectionMapper mapper;
+  private final CorrectionCases cases;
+  private final CorrectionTransitions transitions;
   private final CatalogService catalog;
-  private final DepartmentService departments;
   private final RuntimeService runtime;
   private final Notifications notifications;
-  private final AuditTrail audit;
   private final Clock clock;
 
-  Corrections(CorrectionMapper mapper, CatalogService catalog, DepartmentService departments, RuntimeService runtime,
-      Notifications notifications, AuditTrail audit, Clock clock) {
+  Corrections(CorrectionMapper mapper, CorrectionCases cases, CorrectionTransitions transitions,
+      CatalogService catalog, RuntimeService runtime, Notifications notifications, Clock clock) {
     this.mapper = mapper;
+    this.cases = cases;
+    this.transitions = transitions;
     this.catalog = catalog;
-    this.departments = departments;
     this.runtime = runtime;
     this.notifications = notifications;
-    this.audit = audit;
     this.clock = clock;
   }
 
+  /** R22: the user department reports through the platform; the record is written first, then its process. */
   @Transactional
   public Correction report(Caller caller, NewCorrection body) {
     if (caller.department() == null) {
@@ -65,68 +76,24 @@ public class Corrections implements OpenCorrections {
       throw ApiException.badRequest("resourceCode", "R22", "须指明资源");
     }
     CatalogResource resource = catalog.findPublished(body.resourceCode().strip())
-        .orElseThrow(() -> ApiException.badRequest("resourceCode", "R22", "资源目录中没有已发布的 " + body.resourceCode()));
+        .orElseThrow(() -> ApiException.badRequest("resourceCode", "R22", "资源目录中没有已发布的 "
+            + StringUtils.abbreviate(body.resourceCode(), 64)));
     if (caller.belongsTo(resource.responsibleDepartment())) {
       throw ApiException.badRequest("resourceCode", "R22", "提供部门请直接更正本部门数据，无需提出疑义");
     }
-    String locator = required(body.recordLocator(), "recordLocator", 500, "须写明有疑义的记录（如证件号码、记录编号）");
-    String description = required(body.description(), "description", 2000, "须说明疑义或错误");
-    String evidence = StringUtils.abbreviate(StringUtils.stripToNull(body.evidence()), 4000);
-    List<NewCorrection.Attachment> attachments = body.attachments() == null ? List.of() : body.attachments();
-    if (attachments.size() > MAX_ATTACHMENTS) {
-      throw ApiException.badRequest("attachments", "最多 " + MAX_ATTACHMENTS + " 个附件");
-    }
-    List<byte[]> contents = new ArrayList<>();
-    for (int i = 0; i < attachments.size(); i++) {
-      NewCorrection.Attachment attachment = attachments.get(i);
-      String field = "attachments[" + i + "]";
-      if (attachment == null || StringUtils.isBlank(attachment.fileName()) || attachment.fileName().length() > 200) {
-        throw ApiException.badRequest(field + ".fileName", "附件须有文件名（200字以内）");
-      }
-      try {
-        byte[] content = Base64.getDecoder().decode(StringUtils.defaultString(attachment.base64()));
-        if (content.length == 0 || content.length > MAX_ATTACHMENT_BYTES) {
-          throw ApiException.badRequest(field + ".base64", "附件须为 1 字节至 2 MB");
-        }
-        contents.add(content);
-      } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest(field + ".base64", "附件内容须为 Base64 编码");
-      }
-    }
-    Instant now = clock.instant();
-    Correction correction = new Correction(null, resource.code(), resource.name(), resource.responsibleDepartment(),
-        caller.department(), caller.userId(), locator, description, evidence, attachments.size(), CorrectionStatus.OPEN,
-        null, 0, null, now, null);
-    GeneratedKey key = new GeneratedKey();
-    mapper.insert(correction, key);
-    long id = key.getId();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("correctionId", id);
-    variables.put("resourceCode", resource.code());
-    variables.put("resourceName", resource.name());
-    variables.put("providerDept", resource.responsibleDepartment());
-    variables.put("providerHead", cn.govshare.org.Groups.head(resource.responsibleDepartment()));
-    variables.put("reporterDept", caller.department());
-    variables.put("reporterName", departments.find(caller.department()).map(d -> d.name()).orElse(caller.department()));
-    variables.put("recordLocator", locator);
-    variables.put("description", description);
-    variables.put("evidence", StringUtils.defaultString(evidence, "（无）"));
-    // R22: the limit counts from receipt, also after an extension returns the task (docs/deadlines.md)
-    variables.put("verifyDataReceivedAt", Date.from(now));
-    variables.put("verifyDataExtensionDays", 0);
-    for (int i = 0; i < contents.size(); i++) {
-      NewCorrection.Attachment attachment = attachments.get(i);
-      variables.put("attachment" + (i + 1), Variables.fileValue(attachment.fileName().strip()).file(contents.get(i))
-          .mimeType(StringUtils.defaultIfBlank(attachment.contentType(), "application/octet-stream")).create());
-    }
-    String instance = runtime.startProcessInstanceByKey(PROCESS, "DC-" + id, variables).getId();
-    mapper.updateProcessInstance(id, instance);
-    step(id, "reported", "提出疑义", caller.userId(), caller.department(), "OPEN", description);
-    audit.record(caller, "CORRECTION_REPORTED", "CORRECTION", String.valueOf(id), AuditTrail.OK,
-        resource.code() + " " + locator, Set.of(resource.responsibleDepartment()));
-    notifications.notifyGroup(resource.responsibleDepartment(), "CORRECTION", "数据疑义待校核: " + resource.name(),
-        locator + "：" + description, "CORRECTION", String.valueOf(id));
-    return mapper.find(id);
+    String locator = required(body.recordLocator(), "recordLocator", LOCATOR_COLUMN, "须写明有疑义的记录（如证件号码、记录编号）");
+    String description = required(body.description(), "description", DESCRIPTION_COLUMN, "须说明疑义或错误");
+    String evidence = within(StringUtils.stripToNull(body.evidence()), "evidence", EVIDENCE_COLUMN);
+    Map<String, Object> variables = attachments(body.attachments());
+    Correction draft = new Correction(null, resource.code(), resource.name(), resource.responsibleDepartment(),
+        caller.department(), caller.userId(), locator, description, evidence, variables.size(),
+        CorrectionStatus.OPEN, null, 0, null, null, null, clock.instant(), null);
+    Correction created = transitions.report(draft, caller);
+    // the start binds the instance to the case (CorrectionCases.bind); the attachments are the only variables
+    runtime.startProcessInstanceByKey(PROCESS, created.businessKey(), variables);
+    notifications.notifyGroup(resource.responsibleDepartment(), REF_TYPE, subject("数据疑义待校核: ", created),
+        body(locator + "：" + description, created), REF_TYPE, String.valueOf(created.id()));
+    return mapper.find(created.id());
   }
 
   public Correction visible(Caller caller, long id) {
@@ -151,27 +118,148 @@ public class Corrections implements OpenCorrections {
 
   @Override
   public List<OpenCorrection> forResource(String resourceCode) {
-    return mapper.findOpen(resourceCode).stream()
+    return mapper.findIn(resourceCode, CorrectionStatus.UNRESOLVED).stream()
         .map(c -> new OpenCorrection(String.valueOf(c.id()), c.description(), c.reporterDept(), c.reportedAt()))
         .toList();
   }
 
-  void step(long id, String step, String name, String actorUser, String actorDept, String outcome, String comment) {
-    mapper.insertStep(new CorrectionStep(null, id, step, name, actorUser, actorDept, clock.instant(), outcome,
-        StringUtils.abbreviate(comment, 2000)));
+  /** Service task applyExtension: the head agreed, the period grows, the user is told (R22 告知使用部门). */
+  void applyExtension(DelegateExecution execution) {
+    Correction current = cases.of(execution.getProcessInstanceId());
+    int days = current.requestedExtensionDays();
+    String reason = current.extensionReason();
+    Correction extended = transitions.fire(current, CorrectionEvent.EXTEND, "延期" + days + "个工作日",
+        "累计" + (current.extensionDays() + days) + "个工作日", Correction::withRequestApplied);
+    notifications.notifyGroup(extended.reporterDept(), "CORRECTION_EXTENDED",
+        subject("校核期限延长" + days + "个工作日: ", extended),
+        body("提供部门负责人已同意延期，累计延期" + extended.extensionDays() + "个工作日。理由：" + reason, extended),
+        REF_TYPE, String.valueOf(extended.id()));
   }
 
-  CorrectionMapper mapper() {
-    return mapper;
+  /** Service task keepOriginalDue: the head refused, verification goes on within the period as it was. */
+  void keepOriginalDue(DelegateExecution execution) {
+    Correction current = cases.of(execution.getProcessInstanceId());
+    transitions.fire(current, CorrectionEvent.RESUME, "原期限", null, Correction::withoutRequest);
+  }
+
+  /** Service task recordResult: R22, the provider tells the user the result. */
+  void tellResult(DelegateExecution execution) {
+    Correction correction = cases.of(execution.getProcessInstanceId());
+    boolean corrected = correction.status() == CorrectionStatus.CORRECTED;
+    notifications.notifyGroup(correction.reporterDept(), "CORRECTION_RESULT",
+        subject(corrected ? "数据已更正: " : "经核实数据无误: ", correction),
+        body(correction.recordLocator() + "：" + correction.resultNote(), correction), REF_TYPE,
+        String.valueOf(correction.id()));
+    mapper.insertStep(new CorrectionStep(null, correction.id(), "resultNotified", "告知使用部门校核结果",
+        CorrectionTransitions.SYSTEM.userId(), null, clock.instant(), correction.status().name(), null));
+  }
+
+  /**
+   * Built-in end listener: a process that ends with its case unresolved (deleted, cancelled) closes the case
+   * as CANCELLED and tells the user, so no correction stays open without a process.
+   */
+  void processEnded(DelegateExecution execution) {
+    mapper.findByProcessInstance(execution.getProcessInstanceId()).filter(c -> c.status().unresolved())
+        .ifPresent(current -> {
+          String reason = execution instanceof ExecutionEntity entity ? entity.getDeleteReason() : null;
+          String comment = reason == null || reason.length() > DESCRIPTION_COLUMN ? "流程已终止" : "流程已终止：" + reason;
+          Correction cancelled = transitions.fire(current, CorrectionEvent.CANCEL, CorrectionStatus.CANCELLED.name(),
+              comment, c -> c.withResult(null, clock.instant()));
+          notifications.notifyGroup(cancelled.reporterDept(), "CORRECTION_CANCELLED",
+              subject("疑义校核已终止: ", cancelled), body(comment + "。疑义未办结，如仍有疑义请重新提出。", cancelled),
+              REF_TYPE, String.valueOf(cancelled.id()));
+        });
+  }
+
+  /** Issue 18 class 7: names without paths or control characters, real media types, nothing cut. */
+  private static Map<String, Object> attachments(List<NewCorrection.Attachment> attachments) {
+    List<NewCorrection.Attachment> given = attachments == null ? List.of() : attachments;
+    if (given.size() > MAX_ATTACHMENTS) {
+      throw ApiException.badRequest("attachments", "最多 " + MAX_ATTACHMENTS + " 个附件");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < given.size(); i++) {
+      NewCorrection.Attachment attachment = given.get(i);
+      String field = "attachments[" + i + "]";
+      if (attachment == null) {
+        throw ApiException.badRequest(field, "附件不能为空");
+      }
+      String name = fileName(attachment.fileName(), field + ".fileName");
+      String type = contentType(attachment.contentType(), field + ".contentType");
+      byte[] content;
+      try {
+        content = Base64.getDecoder().decode(StringUtils.defaultString(attachment.base64()));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(field + ".base64", "附件内容须为 Base64 编码");
+      }
+      if (content.length == 0 || content.length > MAX_ATTACHMENT_BYTES) {
+        throw ApiException.badRequest(field + ".base64", "附件须为 1 字节至 2 MB");
+      }
+      variables.put(ATTACHMENT_VARIABLE + (i + 1), Variables.fileValue(name).file(content).mimeType(type).create());
+    }
+    return variables;
+  }
+
+  static String fileName(String raw, String field) {
+    if (StringUtils.isBlank(raw)) {
+      throw ApiException.badRequest(field, "附件须有文件名");
+    }
+    String name = raw.strip();
+    if (name.length() > FILE_NAME_MAX) {
+      throw ApiException.badRequest(field, "文件名不能超过 " + FILE_NAME_MAX + " 个字符（现为 " + name.length() + " 个）");
+    }
+    if (StringUtils.containsAny(name, FORBIDDEN_IN_FILE_NAMES) || name.contains("..")) {
+      throw ApiException.badRequest(field, "文件名只能是文件本身的名字，不能含路径、“..”或 " + FORBIDDEN_IN_FILE_NAMES);
+    }
+    if (name.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
+      throw ApiException.badRequest(field, "文件名不能含控制字符");
+    }
+    return name;
+  }
+
+  static String contentType(String raw, String field) {
+    if (StringUtils.isBlank(raw)) {
+      return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+    }
+    String type = raw.strip();
+    if (type.length() > CONTENT_TYPE_MAX) {
+      throw ApiException.badRequest(field, "文件类型不能超过 " + CONTENT_TYPE_MAX + " 个字符（现为 " + type.length() + " 个）");
+    }
+    try {
+      MediaType parsed = MediaType.parseMediaType(type);
+      if (parsed.isWildcardType() || parsed.isWildcardSubtype()) {
+        throw ApiException.badRequest(field, "文件类型须为具体的媒体类型（如 application/pdf）: " + type);
+      }
+      return parsed.toString();
+    } catch (InvalidMediaTypeException e) {
+      throw ApiException.badRequest(field, "文件类型不是有效的媒体类型（如 application/pdf）: " + type);
+    }
   }
 
   private static String required(String value, String field, int max, String message) {
     if (StringUtils.isBlank(value)) {
       throw ApiException.badRequest(field, "R22", message);
     }
-    if (value.strip().length() > max) {
-      throw ApiException.badRequest(field, field + " 不能超过 " + max + " 个字符");
+    return within(value.strip(), field, max);
+  }
+
+  /** Longer than its column: refused with the field named, never cut (issue 18 class 7). */
+  private static String within(String value, String field, int max) {
+    if (value != null && value.length() > max) {
+      throw ApiException.badRequest(field, field + " 不能超过 " + max + " 个字符（现为 " + value.length() + " 个）");
     }
-    return value.strip();
+    return value;
+  }
+
+  /** A notification subject within its column: the resource's name, or its code when the name is too long. */
+  private static String subject(String prefix, Correction correction) {
+    String text = prefix + correction.resourceName();
+    return text.length() <= SUBJECT_COLUMN ? text : prefix + correction.resourceCode();
+  }
+
+  /** A notification body within its column; a longer text stays whole in the case, the message points to it. */
+  private static String body(String text, Correction correction) {
+    return text.length() <= BODY_COLUMN ? text
+        : "全文过长，请在疑义校核 " + correction.businessKey() + "（GET /api/corrections/" + correction.id() + "）中查看。";
   }
 }

@@ -4,17 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+/** 告知使用部门校核结果 (R22): the provider tells the user the result. */
 @Component
 class RecordCorrectionResultDelegate implements JavaDelegate {
 
-  private final CorrectionProcess process;
+  private final Corrections corrections;
 
-  RecordCorrectionResultDelegate(CorrectionProcess process) {
-    this.process = process;
+  RecordCorrectionResultDelegate(Corrections corrections) {
+    this.corrections = corrections;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    process.recordResult(execution);
+    corrections.tellResult(execution);
   }
 }

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,9 +53,11 @@ class DeadlineLedger {
   private final Notifications notifications;
   private final DepartmentService departments;
   private final Clock clock;
+  private final ObjectProvider<DeadlinePeriods> periods;
 
   DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, ActivePolicy policy,
-      Notifications notifications, DepartmentService departments, Clock clock) {
+      Notifications notifications, DepartmentService departments, Clock clock, ObjectProvider<DeadlinePeriods> periods) {
+    this.periods = periods;
     this.mapper = mapper;
     this.calendar = calendar;
     this.policy = policy;
@@ -72,8 +76,13 @@ class DeadlineLedger {
     }
     TimeLimit limit = policy.limit(rule);
     String key = task.getTaskDefinitionKey();
-    Instant start = receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
-    int extension = extensionDays(task.getVariable(key + "ExtensionDays"));
+    // issue 18: a case that keeps its period in its own record is asked first; variables only for the others
+    Optional<DeadlinePeriods.Period> recorded = periods.orderedStream()
+        .map(source -> source.period(task.getProcessInstanceId(), key)).flatMap(Optional::stream).findFirst();
+    Instant start = recorded.isPresent() ? recorded.get().start()
+        : receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
+    int extension = recorded.isPresent() ? recorded.get().extensionDays()
+        : extensionDays(task.getVariable(key + "ExtensionDays"));
     DeadlineTerms terms = DeadlineTerms.compute(limit, start, extension, calendar);
     if (terms.fallback()) {
       LOG.warn("deadline of task {} ({}) computed on weekends-only fallback calendar data: due {}", task.getId(),

@@ -2,9 +2,7 @@ package cn.govshare.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
@@ -59,6 +57,34 @@ class CorrectionTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  /** Completes a task as the provider's reviewer (scjgj) or head, as Tasklist would. */
+  void completeAs(String user, String taskId, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthentication(user, user.endsWith("-head") ? List.of("scjgj", "scjgj-head")
+        : List.of("scjgj"));
+    try {
+      engine.getTaskService().complete(taskId, variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  void verify(ProcessInstance pi, Object... values) {
+    completeAs("scjgj-reviewer", task(pi).getId(), variables(values));
+  }
+
+  void decide(ProcessInstance pi, Object... values) {
+    completeAs("scjgj-head", task(pi).getId(), variables(values));
+  }
+
+  static Map<String, Object> variables(Object... keysAndValues) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      variables.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return variables;
   }
 
   Correction report() {
@@ -81,9 +107,9 @@ class CorrectionTest {
     ProcessInstance pi = instance(correction);
     assertThat(corrections.forResource("FR-001")).extracting(c -> c.id()).contains(String.valueOf(correction.id()));
     BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("scjgj");
-    complete(task(pi), withVariables("outcome", "CORRECTED", "correctionNote", "已按登记档案更正法定代表人"));
+    verify(pi, "outcome", "CORRECTED", "correctionNote", "已按登记档案更正法定代表人");
     BpmnAwareTests.assertThat(pi).isEnded();
-    Correction closed = corrections.mapper().find(correction.id());
+    Correction closed = corrections.visible(RSJ, correction.id());
     assertThat(closed.status()).isEqualTo(CorrectionStatus.CORRECTED);
     assertThat(corrections.forResource("FR-001")).extracting(c -> c.id()).doesNotContain(String.valueOf(correction.id()));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gs_notification WHERE ref_type = 'CORRECTION' AND ref_id = ? "
@@ -95,9 +121,9 @@ class CorrectionTest {
   void noErrorNeedsAnExplanation() {
     ProcessInstance pi = instance(report());
     String verify = task(pi).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(verify, Map.of("outcome", "NO_ERROR")))
+    assertThatThrownBy(() -> completeAs("scjgj-reviewer", verify, Map.of("outcome", "NO_ERROR")))
         .hasMessageContaining("correctionNote");
-    complete(task(pi), withVariables("outcome", "NO_ERROR", "correctionNote", "与登记档案一致，营业执照为旧版"));
+    verify(pi, "outcome", "NO_ERROR", "correctionNote", "与登记档案一致，营业执照为旧版");
     BpmnAwareTests.assertThat(pi).isEnded();
   }
 
@@ -107,10 +133,10 @@ class CorrectionTest {
     ProcessInstance pi = instance(report());
     // 5 WD from Friday 09-26: 09-28 (make-up Sunday), 09-29, 09-30, 10-09, 10-10
     assertThat(task(pi).getDueDate().toInstant()).isEqualTo(at("2025-10-11T00:00:00+08:00"));
-    complete(task(pi), withVariables("outcome", "NEED_EXTENSION", "extensionDays", 3, "extensionReason", "需调取纸质档案"));
+    verify(pi, "outcome", "NEED_EXTENSION", "extensionDays", 3, "extensionReason", "需调取纸质档案");
     BpmnAwareTests.assertThat(pi).isWaitingAt("approveExtension");
     BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("scjgj-head");
-    complete(task(pi), withVariables("extensionApproved", true, "headComment", "同意"));
+    decide(pi, "extensionApproved", true, "headComment", "同意");
     BpmnAwareTests.assertThat(pi).isWaitingAt("verifyData");
     // 3 more WD after 10-10: 10-11 (make-up Saturday), 10-13, 10-14
     Instant due = task(pi).getDueDate().toInstant();
@@ -123,11 +149,11 @@ class CorrectionTest {
     ClockUtil.setCurrentTime(Date.from(at("2025-09-26T10:00:00+08:00")));
     ProcessInstance pi = instance(report());
     Instant original = task(pi).getDueDate().toInstant();
-    complete(task(pi), withVariables("outcome", "NEED_EXTENSION", "extensionDays", 5, "extensionReason", "档案外借"));
+    verify(pi, "outcome", "NEED_EXTENSION", "extensionDays", 5, "extensionReason", "档案外借");
     String head = task(pi).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(head, Map.of("extensionApproved", false)))
+    assertThatThrownBy(() -> completeAs("scjgj-head", head, Map.of("extensionApproved", false)))
         .hasMessageContaining("headComment");
-    complete(task(pi), withVariables("extensionApproved", false, "headComment", "可调阅电子档案"));
+    decide(pi, "extensionApproved", false, "headComment", "可调阅电子档案");
     assertThat(task(pi).getDueDate().toInstant()).isEqualTo(original);
   }
 
@@ -136,11 +162,11 @@ class CorrectionTest {
     // baseline 5 + 15 WD under the national ceiling (art. 26: 10 WD in all): at most 5 WD of extension
     ProcessInstance pi = instance(report());
     for (int days : List.of(3, 2)) {
-      complete(task(pi), withVariables("outcome", "NEED_EXTENSION", "extensionDays", days, "extensionReason", "档案调取"));
-      complete(task(pi), withVariables("extensionApproved", true));
+      verify(pi, "outcome", "NEED_EXTENSION", "extensionDays", days, "extensionReason", "档案调取");
+      decide(pi, "extensionApproved", true);
     }
     String verify = task(pi).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(verify,
+    assertThatThrownBy(() -> completeAs("scjgj-reviewer", verify,
         Map.of("outcome", "NEED_EXTENSION", "extensionDays", 1, "extensionReason", "还要一天")))
         .hasMessageContaining("不得超过5个工作日");
     BpmnAwareTests.assertThat(pi).isWaitingAt("verifyData");
@@ -151,7 +177,7 @@ class CorrectionTest {
     ProcessInstance pi = instance(report());
     String verify = task(pi).getId();
     for (Object days : List.of(16, 0, "x")) {
-      assertThatThrownBy(() -> engine.getTaskService().complete(verify,
+      assertThatThrownBy(() -> completeAs("scjgj-reviewer", verify,
           Map.of("outcome", "NEED_EXTENSION", "extensionDays", days, "extensionReason", "理由")))
           .hasMessageContaining("extensionDays");
     }

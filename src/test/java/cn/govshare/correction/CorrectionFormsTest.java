@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import cn.govshare.policy.ActivePolicy;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,6 +25,9 @@ class CorrectionFormsTest {
   @LocalServerPort
   int port;
 
+  @Autowired
+  ActivePolicy policy;
+
   @Test
   void theVerifyFormWritesNoLimitAndShowsTheOneTheSystemSets() throws IOException {
     String form = Files.readString(Path.of("forms/verify-data.form"));
@@ -34,7 +39,7 @@ class CorrectionFormsTest {
     String instance = report("户籍地址有误");
     JsonNode variables = formVariables("gaj-reviewer", task("gaj-reviewer", instance, "verifyData"));
     assertThat(variables.path("extensionHint").path("value").asText())
-        .contains("延期累计不得超过15个工作日", "第二十五条", "尚可申请15个工作日");
+        .contains("延期累计不得超过" + cap() + "个工作日", "第二十五条", "尚可申请" + cap() + "个工作日");
     assertThat(variables.path("periodHint").path("value").asText()).contains("5个工作日", "第二十五条");
     assertThat(variables.path("resourceCode").path("value").asText()).isEqualTo("RK-001");
   }
@@ -78,7 +83,12 @@ class CorrectionFormsTest {
     assertThat(submit("gaj-head", head, Map.of("extensionApproved", true)).status()).isEqualTo(204);
     JsonNode verify = formVariables("gaj-reviewer", task("gaj-reviewer", instance, "verifyData"));
     assertThat(verify.path("extensionsSoFar").path("value").asInt()).isEqualTo(3);
-    assertThat(verify.path("extensionHint").path("value").asText()).contains("尚可申请12个工作日");
+    assertThat(verify.path("extensionHint").path("value").asText()).contains("尚可申请" + (cap() - 3) + "个工作日");
+  }
+
+  /** The effective extension cap (baseline 15 WD, 5 under the national ceiling): the form must show the profile's. */
+  private int cap() {
+    return policy.limit("R22-EXT").amount();
   }
 
   private String report(String description) {

@@ -1,5 +1,6 @@
 package cn.govshare.policy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,7 +19,8 @@ public final class PolicyLoader {
 
   static final String BASELINE = "baseline";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits");
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+  private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits", "dispute");
   private static final Set<String> LIMIT_KEYS = Set.of("step", "amount", "unit", "specified", "regulation", "article");
   private static final Set<String> BODIES = Set.of(PolicyProfile.PLATFORM, PolicyProfile.GENERAL_OFFICE,
       PolicyProfile.LEADING_GROUP);
@@ -65,7 +67,12 @@ public final class PolicyLoader {
       Map.Entry<String, JsonNode> entry = it.next();
       limits.put(entry.getKey(), limit(file, entry.getKey(), entry.getValue(), regulation, baseline));
     }
-    return new PolicyProfile(name, title, regulation, bodies, limits);
+    JsonNode disputeNode = root.get("dispute");
+    if (disputeNode != null && !disputeNode.isObject()) {
+      throw new PolicyException(file + ": dispute must be a mapping (the escalation chain, docs/dispute.md)");
+    }
+    Map<String, Object> dispute = disputeNode == null ? Map.of() : YAML.convertValue(disputeNode, MAP);
+    return new PolicyProfile(name, title, regulation, bodies, limits, dispute);
   }
 
   private static TimeLimit limit(String file, String rule, JsonNode node, String profileRegulation,

@@ -4,10 +4,11 @@ import java.util.Map;
 
 /**
  * The time limits and body names of one regulation (SPEC §2). A rule missing from {@code limits}
- * is a step that regulation does not have.
+ * is a step that regulation does not have. {@code dispute} is the profile's {@code dispute:} block as
+ * written (the escalation chain, R18/R19/R23), read and checked by the dispute feature.
  */
 public record PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
-    Map<String, TimeLimit> limits) {
+    Map<String, TimeLimit> limits, Map<String, Object> dispute) {
 
   public static final String PLATFORM = "platform";
   public static final String GENERAL_OFFICE = "general-office";
@@ -16,6 +17,12 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
   public PolicyProfile {
     bodies = Map.copyOf(bodies);
     limits = Map.copyOf(limits);
+    dispute = dispute == null ? Map.of() : Map.copyOf(dispute);
+  }
+
+  public PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
+      Map<String, TimeLimit> limits) {
+    this(name, title, regulation, bodies, limits, Map.of());
   }
 
   public boolean has(String rule) {

@@ -10,6 +10,8 @@ import java.util.Set;
  * The escalation chain one policy profile writes in its {@code dispute:} block (R18, R19, R23): negotiation,
  * then the coordinating body, then the deciding body, each with its body and article. A step the regulation
  * lacks is null (skipped, never renamed); a step it does not address at all is labelled 未规定, 采用基线.
+ * Data conflicts have their own chain ({@code data-conflict}); a contested refusal may have its own
+ * ({@code contested-refusal}, shaoyang 21 ¶2: straight to 市行政审批服务局, no negotiation in the text).
  */
 record DisputeChain(String profile, Step negotiation, Step coordination, Step decision, Step filing) {
 
@@ -18,7 +20,9 @@ record DisputeChain(String profile, Step negotiation, Step coordination, Step de
   static final String DECISION = "decision";
   static final String FILING = "filing";
   static final String DATA_CONFLICT = "data-conflict";
-  private static final Set<String> CHAIN_KEYS = Set.of(NEGOTIATION, COORDINATION, DECISION, FILING, DATA_CONFLICT);
+  static final String CONTESTED_REFUSAL = "contested-refusal";
+  private static final Set<String> CHAIN_KEYS = Set.of(NEGOTIATION, COORDINATION, DECISION, FILING, DATA_CONFLICT,
+      CONTESTED_REFUSAL);
   private static final Set<String> STEP_KEYS = Set.of("step", "body", "body-article", "group", "platform-joins",
       "specified", "regulation", "article");
 
@@ -35,16 +39,30 @@ record DisputeChain(String profile, Step negotiation, Step coordination, Step de
     String where = "policy/" + profile.name() + ".yml: dispute";
     unknownKeys(where, block, CHAIN_KEYS);
     Map<String, Object> chain = block;
-    if (kind == DisputeKind.DATA_CONFLICT) {
-      chain = map(where + "." + DATA_CONFLICT, block.get(DATA_CONFLICT));
-      where = where + "." + DATA_CONFLICT;
+    String own = kind == DisputeKind.DATA_CONFLICT ? DATA_CONFLICT
+        : kind == DisputeKind.REFUSAL_CONTESTED && block.containsKey(CONTESTED_REFUSAL) ? CONTESTED_REFUSAL : null;
+    if (own != null) {
+      chain = map(where + "." + own, block.get(own));
+      where = where + "." + own;
       unknownKeys(where, chain, Set.of(NEGOTIATION, COORDINATION, DECISION));
     }
-    Step negotiation = step(profile, where, NEGOTIATION, chain.get(NEGOTIATION), true);
+    Step negotiation = step(profile, where, NEGOTIATION, chain.get(NEGOTIATION), own == null);
     Step coordination = step(profile, where, COORDINATION, chain.get(COORDINATION), false);
     Step decision = step(profile, where, DECISION, chain.get(DECISION), false);
-    Step filing = kind == DisputeKind.DATA_CONFLICT ? null : step(profile, where, FILING, block.get(FILING), true);
+    Step filing = kind == DisputeKind.DATA_CONFLICT ? null
+        : step(profile, "policy/" + profile.name() + ".yml: dispute", FILING, block.get(FILING), true);
+    if (kind != DisputeKind.DATA_CONFLICT && coordination == null && decision == null) {
+      throw new PolicyException(where + ": a dispute about a request needs a coordinating or deciding body");
+    }
+    if (negotiation == null && coordination == null && decision == null) {
+      throw new PolicyException(where + ": a chain needs at least one step");
+    }
     return new DisputeChain(profile.name(), negotiation, coordination, decision, filing);
+  }
+
+  /** Whether the text has the parties negotiate first. */
+  boolean negotiates() {
+    return negotiation != null;
   }
 
   /** The first body after negotiation, or null when the text names none. */

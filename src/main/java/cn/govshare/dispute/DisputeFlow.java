@@ -41,6 +41,11 @@ public class DisputeFlow {
     return parties;
   }
 
+  /** Whether the profile's text has the parties negotiate first (not for a contested refusal under shaoyang 21 ¶2). */
+  public boolean negotiates(DelegateExecution execution) {
+    return chains.of(cases.require(execution.getProcessInstanceId())).negotiates();
+  }
+
   /** The candidate group of one negotiation task: the negotiator at this instance's place in the list. */
   public String negotiator(DelegateExecution execution) {
     return negotiators(execution).get(loopCounter(execution));

@@ -83,6 +83,17 @@ class DisputeProcess {
     }
   }
 
+  /**
+   * Where the text has no negotiation for this dispute (shaoyang 21 ¶2: a dispute goes to 市行政审批服务局), the
+   * applicant's contest itself refers it to the first body of the chain.
+   */
+  void referWithoutNegotiation(DelegateExecution execution) {
+    Dispute dispute = cases.require(execution.getProcessInstanceId());
+    DisputeChain chain = chains.of(dispute);
+    transitions.apply(dispute, chain.coordination() != null ? DisputeTransitions.Event.TO_COORDINATION
+        : DisputeTransitions.Event.TO_DECISION, callers.resolve(dispute.createdBy()), null);
+  }
+
   /** The coordinating body's recorded decision: SHARE, NOT_SHARE, RESOLVED, or ESCALATE to the deciding body. */
   void concludeCoordination(DelegateExecution execution) {
     conclude(execution, DisputeTaskChecks.OFFICE);

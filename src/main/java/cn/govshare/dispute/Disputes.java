@@ -11,6 +11,7 @@ import cn.govshare.sharing.DisputeHandOff;
 import cn.govshare.sharing.ShareRequest;
 import cn.govshare.web.ApiException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -121,9 +122,10 @@ public class Disputes implements DisputeHandOff {
       throw new IllegalStateException("dispute " + id + " was not bound to its process " + instance);
     }
     mapper.insertStep(new DisputeStep(null, id, "started", "发起争议协调", dispute.createdBy(), starter.department(),
-        clock.instant(), dispute.kind().name(), dispute.description(), null, chain.negotiation().citation()));
+        clock.instant(), dispute.kind().name(), dispute.description(), null, first(chain).citation()));
     for (String party : List.of(dispute.partyA(), dispute.partyB())) {
-      notifications.notifyGroup(party, "DISPUTE", "争议协调：请与对方部门协商 " + dispute.resourceCode(),
+      notifications.notifyGroup(party, "DISPUTE", (chain.negotiates() ? "争议协调：请与对方部门协商 " : "争议协调：已提交"
+          + first(chain).body() + "协调 ") + dispute.resourceCode(),
           dispute.description(), "DISPUTE", String.valueOf(id));
     }
     notifications.notifyGroup(Groups.GENERAL_OFFICE, "DISPUTE", "新的共享争议 " + dispute.resourceCode(),
@@ -133,13 +135,20 @@ public class Disputes implements DisputeHandOff {
 
   /** e.g. 部门协商 → 市政府办公厅 → 市电子政务建设和大数据发展工作领导小组 (the profile's chain, for the forms). */
   static String chainText(DisputeChain chain) {
-    StringBuilder text = new StringBuilder(chain.negotiation().body() + "协商（" + chain.negotiation().citation() + "）");
+    List<String> steps = new ArrayList<>();
+    if (chain.negotiates()) {
+      steps.add(chain.negotiation().body() + "协商（" + chain.negotiation().citation() + "）");
+    }
     for (DisputeChain.Step step : Arrays.asList(chain.coordination(), chain.decision())) {
       if (step != null) {
-        text.append(" → ").append(step.body()).append("（").append(step.citation()).append("）");
+        steps.add(step.body() + "（" + step.citation() + "）");
       }
     }
-    return text.toString();
+    return String.join(" → ", steps);
+  }
+
+  private static DisputeChain.Step first(DisputeChain chain) {
+    return chain.negotiates() ? chain.negotiation() : chain.afterNegotiation();
   }
 
   /** Parties, the general office, the leading group and supervisors; 404 for anyone else. */

@@ -132,6 +132,29 @@ class DisputeChainScenarioTest {
   }
 
   @Test
+  void shaoyangAContestedRefusalGoesStraightToTheApprovalBureauWithoutNegotiation() {
+    policy.activate("shaoyang");
+    ApiClient rsj = ApiClient.as(port, "rsj-applicant");
+    ApiClient.Response created = rsj.post("/api/share-requests", new HashMap<>(Map.of("resourceCode", "RK-002",
+        "purpose", "WORK_REFERENCE", "reason", "核对户籍", "systemName", "社保系统")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long request = created.json().path("id").asLong();
+    String shareInstance = created.json().path("processInstanceId").asText();
+    Walk share = new Walk(null, shareInstance, request);
+    share.submit("gaj-reviewer", "providerAuthorization", Map.of("approved", false, "denialReason", "用途不明确"));
+    share.submit("rsj-applicant", "applicantReview", Map.of("contest", true, "contestReason", "法定职责"));
+    String disputeId = rsj.get("/api/share-requests/" + request).json().path("disputeRef").asText();
+    JsonNode dispute = ApiClient.as(port, "supervisor").get("/api/disputes/" + disputeId).json().path("dispute");
+    Walk walk = new Walk(disputeId, dispute.path("processInstanceId").asText(), request);
+    assertThat(walk.open("negotiation")).isEmpty();
+    assertThat(walk.disputeStatus()).isEqualTo("COORDINATING");
+    walk.submit("office", "officeCoordination", Map.of("decision", "SHARE", "decisionReason", "协调同意"));
+    assertThat(walk.bodies()).containsExactly("市行政审批服务局");
+    assertThat(walk.citations()).allMatch(c -> c.endsWith("第二十一条第二款"));
+    assertThat(walk.requestStatus()).isEqualTo("GRANTED");
+  }
+
+  @Test
   void nanchangFollowsTheBaselineChainLabelledUnspecifiedWithItsOwnLeadingGroup() {
     Walk walk = escalateToLeadingGroup("nanchang");
     walk.submit("leader", "leadingGroupDecision", Map.of("decision", "SHARE", "decisionReason", "同意"));

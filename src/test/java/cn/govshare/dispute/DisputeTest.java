@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** dispute-escalation under the baseline profile, through the doors users have. */
 @GovShareTest
@@ -17,6 +19,12 @@ class DisputeTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  DisputeCases cases;
 
   @Test
   void bothPartiesAgreeingToShareGrantsAndFilesWithoutAnyBody() {
@@ -31,6 +39,32 @@ class DisputeTest {
     assertThat(dispute.path("dispute").path("grantId").asLong()).isPositive();
     assertThat(dispute.path("filings")).hasSize(1);
     assertThat(dispute.path("steps").findValuesAsText("actorDept")).contains("mzj", "gaj");
+  }
+
+  @Test
+  void everyStatusChangeIsOneAuditRecordAndTheCaseIsFoundByItsProcess() {
+    Opened opened = notShared();
+    submit("gaj-reviewer", opened.instance(), "negotiation", Map.of("agreed", false, "negotiationResult", "不宜提供"));
+    submit("office", opened.instance(), "officeCoordination", Map.of("decision", "NOT_SHARE", "decisionReason", "涉密"));
+    assertThat(jdbc.queryForList("SELECT action FROM gs_audit WHERE object_type = 'DISPUTE' AND object_id = ?"
+        + " AND action LIKE 'DISPUTE_%' ORDER BY id", String.class, opened.disputeId()))
+        .containsExactly("DISPUTE_OPENED", "DISPUTE_COORDINATING", "DISPUTE_NOT_SHARE");
+    assertThat(jdbc.queryForObject("SELECT actor_user_id FROM gs_audit WHERE object_id = ? AND action = ?",
+        String.class, opened.disputeId(), "DISPUTE_NOT_SHARE")).isEqualTo("office");
+    assertThat(cases.byProcessInstance(opened.instance())).hasValueSatisfying(ref -> {
+      assertThat(ref.type()).isEqualTo("dispute");
+      assertThat(ref.id()).isEqualTo(Long.parseLong(opened.disputeId()));
+      assertThat(ref.departments()).containsExactlyInAnyOrder("mzj", "gaj");
+    });
+  }
+
+  @Test
+  void aProcessDeletedUndecidedLeavesNoOpenOrphan() {
+    Opened opened = notShared();
+    ApiClient.Response deleted = ApiClient.as(port, "admin").delete("/engine-rest/process-instance/"
+        + opened.instance());
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertThat(dispute(opened).path("dispute").path("status").asText()).isEqualTo("CANCELLED");
   }
 
   @Test

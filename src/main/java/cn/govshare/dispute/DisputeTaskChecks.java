@@ -3,6 +3,7 @@ package cn.govshare.dispute;
 import cn.govshare.FormRejection;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
+import cn.govshare.org.DepartmentService;
 import cn.govshare.org.Groups;
 import java.time.Clock;
 import java.util.List;
@@ -34,14 +35,16 @@ class DisputeTaskChecks {
   private final DisputeChains chains;
   private final DisputeMapper mapper;
   private final CallerResolver callers;
+  private final DepartmentService departments;
   private final Clock clock;
 
   DisputeTaskChecks(DisputeCases cases, DisputeChains chains, DisputeMapper mapper, CallerResolver callers,
-      Clock clock) {
+      DepartmentService departments, Clock clock) {
     this.cases = cases;
     this.chains = chains;
     this.mapper = mapper;
     this.callers = callers;
+    this.departments = departments;
     this.clock = clock;
   }
 
@@ -178,13 +181,17 @@ class DisputeTaskChecks {
     return party.equals(dispute.partyB()) ? Position.PartyRole.PROVIDER : Position.PartyRole.APPLICANT;
   }
 
-  static String roleLabel(Position.PartyRole role, Dispute dispute) {
+  private String roleLabel(Position.PartyRole role, Dispute dispute) {
     boolean conflict = dispute.kind() == DisputeKind.DATA_CONFLICT;
     return switch (role) {
       case PLATFORM -> "共享平台管理单位";
-      case PROVIDER -> "提供部门（" + dispute.partyB() + "）";
-      case APPLICANT -> conflict ? "提供部门（" + dispute.partyA() + "）" : "使用部门（" + dispute.partyA() + "）";
+      case PROVIDER -> "提供部门（" + name(dispute.partyB()) + "）";
+      case APPLICANT -> (conflict ? "提供部门（" : "使用部门（") + name(dispute.partyA()) + "）";
     };
+  }
+
+  private String name(String department) {
+    return departments.find(department).map(d -> d.name()).orElse(department);
   }
 
   private static String text(DelegateTask task, String name, String message) {

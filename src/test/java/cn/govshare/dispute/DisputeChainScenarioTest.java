@@ -134,16 +134,17 @@ class DisputeChainScenarioTest {
   @Test
   void shaoyangAContestedRefusalGoesStraightToTheApprovalBureauWithoutNegotiation() {
     policy.activate("shaoyang");
-    ApiClient rsj = ApiClient.as(port, "rsj-applicant");
-    ApiClient.Response created = rsj.post("/api/share-requests", new HashMap<>(Map.of("resourceCode", "RK-002",
-        "purpose", "WORK_REFERENCE", "reason", "核对户籍", "systemName", "社保系统")));
+    // SB-001 (人社局): a grant no other test's check looks at (the context is shared)
+    ApiClient mzj = ApiClient.as(port, "mzj-applicant");
+    ApiClient.Response created = mzj.post("/api/share-requests", new HashMap<>(Map.of("resourceCode", "SB-001",
+        "purpose", "BUSINESS_COLLABORATION", "reason", "核对救助对象参保情况", "systemName", "社会救助系统")));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     long request = created.json().path("id").asLong();
     String shareInstance = created.json().path("processInstanceId").asText();
     Walk share = new Walk(null, shareInstance, request);
-    share.submit("gaj-reviewer", "providerAuthorization", Map.of("approved", false, "denialReason", "用途不明确"));
-    share.submit("rsj-applicant", "applicantReview", Map.of("contest", true, "contestReason", "法定职责"));
-    String disputeId = rsj.get("/api/share-requests/" + request).json().path("disputeRef").asText();
+    share.submit("rsj-applicant", "providerAuthorization", Map.of("approved", false, "denialReason", "用途不明确"));
+    share.submit("mzj-applicant", "applicantReview", Map.of("contest", true, "contestReason", "法定职责"));
+    String disputeId = mzj.get("/api/share-requests/" + request).json().path("disputeRef").asText();
     JsonNode dispute = ApiClient.as(port, "supervisor").get("/api/disputes/" + disputeId).json().path("dispute");
     Walk walk = new Walk(disputeId, dispute.path("processInstanceId").asText(), request);
     assertThat(walk.open("negotiation")).isEmpty();

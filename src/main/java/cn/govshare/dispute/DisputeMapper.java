@@ -11,12 +11,18 @@ interface DisputeMapper {
 
   void insert(@Param("d") Dispute dispute, @Param("key") GeneratedKey key);
 
-  void updateProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+  /** Sets the process instance of a record that has none yet. */
+  int bindProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
-  void decide(@Param("id") long id, @Param("status") DisputeStatus status, @Param("reason") String reason,
-      @Param("by") String by, @Param("at") Instant at, @Param("grantId") Long grantId);
+  /** Only {@link DisputeTransitions} calls this: changes the status if it still is {@code from}. */
+  int transition(@Param("id") long id, @Param("from") DisputeStatus from, @Param("to") DisputeStatus to,
+      @Param("reason") String reason, @Param("by") String by, @Param("at") Instant at);
+
+  void setGrant(@Param("id") long id, @Param("grantId") long grantId);
 
   Dispute find(long id);
+
+  Dispute findByProcessInstance(String processInstanceId);
 
   List<Dispute> findVisible(@Param("department") String department, @Param("all") boolean all,
       @Param("limit") int limit);
@@ -25,7 +31,19 @@ interface DisputeMapper {
 
   List<DisputeStep> steps(long disputeId);
 
+  DisputeStep lastStep(@Param("disputeId") long disputeId, @Param("step") String step);
+
   void insertFiling(Filing filing);
 
   List<Filing> filings(long disputeId);
+
+  void insertPosition(Position position);
+
+  Position positionOfTask(String taskId);
+
+  int statePosition(@Param("taskId") String taskId, @Param("position") Position.Stance position,
+      @Param("comment") String comment, @Param("actorUser") String actorUser, @Param("actorDept") String actorDept,
+      @Param("at") Instant at);
+
+  List<Position> positions(long disputeId);
 }

@@ -12,32 +12,39 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 /**
- * What dispute-escalation does at each step: completion checks (parties only negotiate; a decision
- * states its reason), and the outcome: a grant and a filing (R19) for SHARE, a refusal for NOT_SHARE.
+ * What dispute-escalation's service tasks do, from the record only: conclude negotiation from the parties' own
+ * positions, take the coordinating or deciding body's recorded decision, and carry out the outcome (a grant and
+ * a filing, R19, for SHARE; a refusal for NOT_SHARE). Status changes go through {@link DisputeTransitions}.
  */
 @Service
 class DisputeProcess {
 
-  static final Set<String> OFFICE_DECISIONS = Set.of("SHARE", "NOT_SHARE", "ESCALATE");
-  static final Set<String> FINAL_DECISIONS = Set.of("SHARE", "NOT_SHARE");
+  static final Caller SYSTEM = new Caller("system", "系统", null, Set.of());
+  /** Transient start variable naming the record a new process runs: read once, never stored. */
+  static final String BIND = "disputeRecord";
 
+  private final DisputeCases cases;
+  private final DisputeChains chains;
   private final DisputeMapper mapper;
+  private final DisputeTransitions transitions;
   private final ShareRequests requests;
   private final Grants grants;
   private final Notifications notifications;
   private final CallerResolver callers;
   private final Clock clock;
 
-  DisputeProcess(DisputeMapper mapper, ShareRequests requests, Grants grants, Notifications notifications,
-      CallerResolver callers, Clock clock) {
+  DisputeProcess(DisputeCases cases, DisputeChains chains, DisputeMapper mapper, DisputeTransitions transitions,
+      ShareRequests requests, Grants grants, Notifications notifications, CallerResolver callers, Clock clock) {
+    this.cases = cases;
+    this.chains = chains;
     this.mapper = mapper;
+    this.transitions = transitions;
     this.requests = requests;
     this.grants = grants;
     this.notifications = notifications;
@@ -45,92 +52,131 @@ class DisputeProcess {
     this.clock = clock;
   }
 
-  void taskCompleting(DelegateTask task) {
-    Caller actor = callers.engineActor();
-    String outcome;
-    String comment;
-    switch (task.getTaskDefinitionKey()) {
-      case "negotiation" -> {
-        String a = (String) task.getVariable("partyA");
-        String b = (String) task.getVariable("partyB");
-        if (actor != null && !actor.belongsTo(a) && !actor.belongsTo(b)) {
-          throw new ProcessEngineException("只有争议双方部门可以办理部门协商 (R18)");
-        }
-        if (!(task.getVariable("agreed") instanceof Boolean agreed)) {
-          throw new ProcessEngineException("请填写是否协商一致（agreed）");
-        }
-        comment = text(task, "negotiationResult", "须记录协商结果（negotiationResult）");
-        outcome = agreed ? "协商一致" : "协商未果";
-      }
-      case "officeCoordination", "leadingGroupDecision" -> {
-        Set<String> allowed = task.getTaskDefinitionKey().equals("officeCoordination") ? OFFICE_DECISIONS
-            : FINAL_DECISIONS;
-        Object decision = task.getVariable("decision");
-        if (!(decision instanceof String d) || !allowed.contains(d)) {
-          throw new ProcessEngineException("决定须为 " + allowed + " 之一（decision）: " + decision);
-        }
-        comment = text(task, "decisionReason", "须说明决定理由（decisionReason）");
-        outcome = (String) decision;
-      }
-      default -> {
-        return;
-      }
+  /**
+   * R18: agreed only when every negotiator stated the same outcome; a SHARE thus carries the provider's own
+   * consent (shaoyang 21(3) 提供部门同意提供). Otherwise the next body of the profile's chain takes it.
+   */
+  void concludeNegotiation(DelegateExecution execution) {
+    Dispute dispute = cases.require(execution.getProcessInstanceId());
+    DisputeChain chain = chains.of(dispute);
+    List<Position> positions = mapper.positions(dispute.id());
+    Set<Position.Stance> stances = positions.stream().map(Position::position).collect(Collectors.toSet());
+    Position last = positions.stream().filter(p -> p.at() != null).reduce((a, b) -> a.at().isAfter(b.at()) ? a : b)
+        .orElseThrow(() -> new IllegalStateException("negotiation of dispute " + dispute.id() + " ended unstated"));
+    Caller actor = callers.resolve(last.actorUser());
+    Position.Stance agreed = stances.size() == 1 ? stances.iterator().next() : null;
+    boolean providerConsents = positions.stream().anyMatch(p -> p.role() == Position.PartyRole.PROVIDER
+        && p.position() == Position.Stance.SHARE && p.party().equals(p.actorDept()));
+    if (agreed == Position.Stance.SHARE && providerConsents) {
+      transitions.apply(dispute, DisputeTransitions.Event.AGREED_SHARE, actor, summary(positions));
+    } else if (agreed == Position.Stance.NOT_SHARE) {
+      transitions.apply(dispute, DisputeTransitions.Event.AGREED_NOT_SHARE, actor, summary(positions));
+    } else if (agreed == Position.Stance.CONSISTENT) {
+      transitions.apply(dispute, DisputeTransitions.Event.AGREED_CONSISTENT, actor, summary(positions));
+    } else if (chain.coordination() != null) {
+      transitions.apply(dispute, DisputeTransitions.Event.TO_COORDINATION, actor, null);
+    } else if (chain.decision() != null) {
+      transitions.apply(dispute, DisputeTransitions.Event.TO_DECISION, actor, null);
+    } else {
+      transitions.apply(dispute, DisputeTransitions.Event.NO_FURTHER_STEP, actor,
+          "未能协商一致；" + chain.negotiation().citation() + "未规定后续步骤：" + summary(positions));
     }
-    long id = disputeId(task.getVariable("disputeId"));
-    task.setVariable("lastDecider", actor == null ? "system" : actor.userId());
-    mapper.insertStep(new DisputeStep(null, id, task.getTaskDefinitionKey(), task.getName(),
-        actor == null ? null : actor.userId(), actor == null ? null : actor.department(), clock.instant(), outcome,
-        comment));
   }
 
-  /** Applies the outcome: agreed in negotiation, or decided by the office or the leading group. */
+  /**
+   * Where the text has no negotiation for this dispute (shaoyang 21 ¶2: a dispute goes to 市行政审批服务局), the
+   * applicant's contest itself refers it to the first body of the chain.
+   */
+  void referWithoutNegotiation(DelegateExecution execution) {
+    Dispute dispute = cases.require(execution.getProcessInstanceId());
+    DisputeChain chain = chains.of(dispute);
+    transitions.apply(dispute, chain.coordination() != null ? DisputeTransitions.Event.TO_COORDINATION
+        : DisputeTransitions.Event.TO_DECISION, callers.resolve(dispute.createdBy()), null);
+  }
+
+  /** The coordinating body's recorded decision: SHARE, NOT_SHARE, RESOLVED, or ESCALATE to the deciding body. */
+  void concludeCoordination(DelegateExecution execution) {
+    conclude(execution, DisputeTaskChecks.OFFICE);
+  }
+
+  /** The deciding body's recorded decision: SHARE or NOT_SHARE. */
+  void concludeDecision(DelegateExecution execution) {
+    conclude(execution, DisputeTaskChecks.LEADING);
+  }
+
+  private void conclude(DelegateExecution execution, String taskKey) {
+    Dispute dispute = cases.require(execution.getProcessInstanceId());
+    DisputeStep step = mapper.lastStep(dispute.id(), taskKey);
+    if (step == null) {
+      throw new IllegalStateException("dispute " + dispute.id() + ": no recorded " + taskKey);
+    }
+    DisputeTransitions.Event event = switch (step.outcome()) {
+      case "SHARE" -> DisputeTransitions.Event.DECIDED_SHARE;
+      case "NOT_SHARE" -> DisputeTransitions.Event.DECIDED_NOT_SHARE;
+      case "RESOLVED" -> DisputeTransitions.Event.DECIDED_RESOLVED;
+      case DisputeTaskChecks.ESCALATE -> DisputeTransitions.Event.TO_DECISION;
+      default -> throw new IllegalStateException("dispute " + dispute.id() + ": outcome " + step.outcome());
+    };
+    transitions.apply(dispute, event, callers.resolve(step.actorUser()), step.body() + "：" + step.comment());
+  }
+
+  /** Carries out a closed dispute's outcome; the originating request learns it. */
   void applyOutcome(DelegateExecution execution) {
-    long id = disputeId(execution.getVariable("disputeId"));
-    Dispute dispute = mapper.find(id);
-    boolean agreed = Boolean.TRUE.equals(execution.getVariable("agreed"));
-    String decision = agreed ? "SHARE" : (String) execution.getVariable("decision");
-    String reason = agreed ? (String) execution.getVariable("negotiationResult")
-        : (String) execution.getVariable("decisionReason");
-    String decider = (String) execution.getVariable("lastDecider");
+    Dispute dispute = cases.require(execution.getProcessInstanceId());
+    String reason = dispute.outcomeReason();
+    String decider = dispute.decidedBy();
     if (dispute.kind() == DisputeKind.DATA_CONFLICT) {
-      mapper.decide(id, DisputeStatus.RESOLVED, reason, decider, clock.instant(), null);
+      String subject = (dispute.status() == DisputeStatus.RESOLVED ? "数据冲突协调结果: " : "数据冲突未能协调一致: ")
+          + dispute.resourceCode() + " / " + dispute.otherResourceCode();
       for (String group : List.of(dispute.partyA(), dispute.partyB(), Groups.GENERAL_OFFICE)) {
-        notifications.notifyGroup(group, "DISPUTE_DECIDED", "数据冲突协调结果: " + dispute.resourceCode() + " / "
-            + dispute.otherResourceCode(), reason, "DISPUTE", String.valueOf(id));
+        notifications.notifyGroup(group, "DISPUTE_DECIDED", subject, reason, "DISPUTE", String.valueOf(dispute.id()));
       }
       return;
     }
     ShareRequest request = requests.require(dispute.requestId());
-    if ("SHARE".equals(decision)) {
+    if (dispute.status() == DisputeStatus.SHARE) {
       List<String> scope = StringUtils.isBlank(request.requestedFields()) ? List.of()
           : Arrays.asList(request.requestedFields().split(","));
       Grant grant = grants.issue(request.applicantDept(), request.resourceCode(), scope, request.purpose(), null,
-          Grants.SOURCE_DISPUTE, String.valueOf(id));
-      mapper.decide(id, DisputeStatus.SHARE, reason, decider, clock.instant(), grant.id());
+          Grants.SOURCE_DISPUTE, String.valueOf(dispute.id()));
+      mapper.setGrant(dispute.id(), grant.id());
       if (dispute.kind() == DisputeKind.NOT_SHARED) {
-        // R19, shaoyang 21(3): NOT_SHARED data provided by agreement is filed with the general office
-        String body = (String) execution.getVariable("officeBody");
-        mapper.insertFiling(new Filing(null, id, request.id(), request.resourceCode(), decision, reason, decider,
-            clock.instant(), body));
-        notifications.notifyGroup(Groups.GENERAL_OFFICE, "FILING", "备案：不予共享类资源经协调提供 " + request.resourceCode(),
-            "申请 " + request.businessKey() + "；理由：" + reason + "；决定人：" + decider, "DISPUTE", String.valueOf(id));
+        file(dispute, request, chains.of(dispute).filing(), reason, decider);
       }
       requests.disputeDecided(request.id(), true, grant.id(), "经争议协调同意共享：" + reason, decider);
     } else {
-      mapper.decide(id, DisputeStatus.NOT_SHARE, reason, decider, clock.instant(), null);
       requests.disputeDecided(request.id(), false, null, "经争议协调不予共享：" + reason, decider);
     }
   }
 
-  private static String text(DelegateTask task, String name, String message) {
-    Object value = task.getVariable(name);
-    if (!(value instanceof String s) || s.isBlank()) {
-      throw new ProcessEngineException(message);
+  /** Binds a new process to its record, once (the variable is transient: no user can ever write it). */
+  void started(DelegateExecution execution) {
+    Object id = execution.getVariable(BIND);
+    if (!(id instanceof Long recordId) || mapper.bindProcessInstance(recordId, execution.getProcessInstanceId()) != 1) {
+      throw new IllegalStateException("dispute-escalation must be started by Disputes (no unbound record " + id + ")");
     }
-    return s.strip();
   }
 
-  private static long disputeId(Object value) {
-    return ((Number) value).longValue();
+  /** The process ended with the dispute undecided (deleted by an administrator): it closes CANCELLED, no orphan. */
+  void ended(DelegateExecution execution) {
+    Dispute dispute = mapper.findByProcessInstance(execution.getProcessInstanceId());
+    if (dispute != null && !dispute.status().closed()) {
+      transitions.apply(dispute, DisputeTransitions.Event.PROCESS_ENDED, SYSTEM, "流程结束时争议尚未办结");
+    }
+  }
+
+  /** R19, shaoyang 21(3): NOT_SHARED data provided by agreement or decision is filed with the profile's body. */
+  private void file(Dispute dispute, ShareRequest request, DisputeChain.Step filing, String reason, String decider) {
+    mapper.insertFiling(new Filing(null, dispute.id(), request.id(), request.resourceCode(), "SHARE", reason, decider,
+        clock.instant(), filing.body(), filing.citation()));
+    notifications.notifyGroup(filing.group() == null ? Groups.GENERAL_OFFICE : filing.group(), "FILING",
+        "备案：不予共享类资源经协商或协调提供 " + request.resourceCode(), "申请 " + request.businessKey() + "；备案机构："
+            + filing.body() + "（" + filing.citation() + "）；理由：" + reason + "；决定人：" + decider,
+        "DISPUTE", String.valueOf(dispute.id()));
+  }
+
+  private static String summary(List<Position> positions) {
+    return positions.stream().map(p -> p.party() + "（" + p.actorUser() + "）" + p.position() + "：" + p.comment())
+        .collect(Collectors.joining("；"));
   }
 }

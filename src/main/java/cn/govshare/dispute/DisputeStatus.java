@@ -1,6 +1,14 @@
 package cn.govshare.dispute;
 
-/** OPEN until decided: SHARE or NOT_SHARE for requests, RESOLVED for a data conflict. */
+/**
+ * OPEN while the parties negotiate, COORDINATING / DECIDING while a body holds it; closed as SHARE or NOT_SHARE
+ * (requests), RESOLVED or UNRESOLVED (data conflicts), or CANCELLED when its process was ended undecided.
+ * Changed only through {@link DisputeTransitions}.
+ */
 public enum DisputeStatus {
-  OPEN, SHARE, NOT_SHARE, RESOLVED
+  OPEN, COORDINATING, DECIDING, SHARE, NOT_SHARE, RESOLVED, UNRESOLVED, CANCELLED;
+
+  boolean closed() {
+    return this != OPEN && this != COORDINATING && this != DECIDING;
+  }
 }

@@ -4,18 +4,22 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Complete listener of dispute-escalation's user tasks: refuses bad decisions, records the step. */
+/** Create and complete listener of dispute-escalation's user tasks: {@link DisputeTaskChecks}. */
 @Component
 class DisputeTaskListener implements TaskListener {
 
-  private final DisputeProcess process;
+  private final DisputeTaskChecks checks;
 
-  DisputeTaskListener(DisputeProcess process) {
-    this.process = process;
+  DisputeTaskListener(DisputeTaskChecks checks) {
+    this.checks = checks;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    process.taskCompleting(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      checks.created(task);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      checks.completing(task);
+    }
   }
 }

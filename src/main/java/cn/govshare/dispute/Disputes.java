@@ -3,23 +3,24 @@ package cn.govshare.dispute;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.catalog.CatalogResource;
 import cn.govshare.catalog.CatalogService;
-import cn.govshare.catalog.GeneratedKey;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.org.DepartmentService;
 import cn.govshare.org.Groups;
-import cn.govshare.policy.ActivePolicy;
-import cn.govshare.policy.PolicyProfile;
 import cn.govshare.sharing.DisputeHandOff;
 import cn.govshare.sharing.ShareRequest;
 import cn.govshare.ApiException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.lang3.StringUtils;
+import cn.govshare.org.CallerResolver;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +36,23 @@ public class Disputes implements DisputeHandOff {
   private final DisputeMapper mapper;
   private final CatalogService catalog;
   private final DepartmentService departments;
-  private final ActivePolicy policy;
+  private final DisputeChains chains;
+  private final DisputeTransitions transitions;
+  private final CallerResolver callers;
   private final RuntimeService runtime;
   private final Notifications notifications;
   private final AuditTrail audit;
   private final Clock clock;
 
-  Disputes(DisputeMapper mapper, CatalogService catalog, DepartmentService departments, ActivePolicy policy,
-      RuntimeService runtime, Notifications notifications, AuditTrail audit, Clock clock) {
+  Disputes(DisputeMapper mapper, CatalogService catalog, DepartmentService departments, DisputeChains chains,
+      DisputeTransitions transitions, CallerResolver callers, RuntimeService runtime, Notifications notifications,
+      AuditTrail audit, Clock clock) {
     this.mapper = mapper;
     this.catalog = catalog;
     this.departments = departments;
-    this.policy = policy;
+    this.chains = chains;
+    this.transitions = transitions;
+    this.callers = callers;
     this.runtime = runtime;
     this.notifications = notifications;
     this.audit = audit;
@@ -58,8 +64,9 @@ public class Disputes implements DisputeHandOff {
     DisputeKind kind = "NOT_SHARED".equals(request.shareType()) ? DisputeKind.NOT_SHARED : DisputeKind.REFUSAL_CONTESTED;
     Dispute dispute = new Dispute(null, kind, request.id(), request.resourceCode(), null, request.applicantDept(),
         request.providerDept(), StringUtils.abbreviate(StringUtils.defaultIfBlank(reason, "共享争议"), 2000),
-        DisputeStatus.OPEN, null, null, null, null, null, request.applicantUser(), clock.instant());
-    return String.valueOf(start(dispute, request.businessKey()));
+        DisputeStatus.OPEN, null, null, null, null, null, request.applicantUser(), clock.instant(), chains.current());
+    Caller applicant = callers.resolve(request.applicantUser());
+    return String.valueOf(start(dispute, request.businessKey(), applicant));
   }
 
   /** R23: two providers' data disagree; one of them (or the platform) reports it. */
@@ -82,47 +89,66 @@ public class Disputes implements DisputeHandOff {
     }
     Dispute dispute = new Dispute(null, DisputeKind.DATA_CONFLICT, null, first.code(), second.code(),
         first.responsibleDepartment(), second.responsibleDepartment(), StringUtils.abbreviate(description.strip(), 2000),
-        DisputeStatus.OPEN, null, null, null, null, null, caller.userId(), clock.instant());
-    long id = start(dispute, "DC-" + first.code() + "-" + second.code());
+        DisputeStatus.OPEN, null, null, null, null, null, caller.userId(), clock.instant(), chains.current());
+    long id = start(dispute, "DC-" + first.code() + "-" + second.code(), caller);
     audit.record(caller, "DATA_CONFLICT_REPORTED", "DISPUTE", String.valueOf(id), AuditTrail.OK, description,
         Set.of(first.responsibleDepartment(), second.responsibleDepartment()));
     return mapper.find(id);
   }
 
-  private long start(Dispute dispute, String businessKey) {
-    GeneratedKey key = new GeneratedKey();
-    mapper.insert(dispute, key);
-    long id = key.getId();
-    PolicyProfile profile = policy.profile();
+  /** The process is found by its record (gs_dispute.process_instance_id); its variables are for display only. */
+  private long start(Dispute dispute, String businessKey, Caller starter) {
+    long id = transitions.open(dispute, starter);
+    DisputeChain chain = chains.of(mapper.find(id));
     Map<String, Object> variables = new HashMap<>();
-    variables.put("disputeId", id);
     variables.put("disputeKind", dispute.kind().name());
     variables.put("disputeKindLabel", switch (dispute.kind()) {
       case NOT_SHARED -> "申请不予共享类资源";
       case REFUSAL_CONTESTED -> "申请部门对不予共享提出异议";
       case DATA_CONFLICT -> "提供部门之间数据不一致 (R23)";
     });
-    variables.put("partyA", dispute.partyA());
-    variables.put("partyB", dispute.partyB());
     variables.put("partyAName", name(dispute.partyA()));
     variables.put("partyBName", name(dispute.partyB()));
     variables.put("resourceCode", dispute.resourceCode());
     variables.put("resourceName", catalog.find(dispute.resourceCode()).map(CatalogResource::name).orElse(""));
     variables.put("otherResourceCode", StringUtils.defaultString(dispute.otherResourceCode(), "—"));
     variables.put("description", dispute.description());
-    variables.put("officeBody", profile.body(PolicyProfile.GENERAL_OFFICE));
-    variables.put("leadingBody", profile.body(PolicyProfile.LEADING_GROUP));
+    variables.put("chainText", chainText(chain));
+    // transient (never stored, gone at the first wait state): the start listener binds the record to its process
+    // before the first task is created, and the tasks then find their case by the process instance
+    variables.put(DisputeProcess.BIND, Variables.longValue(id, true));
     String instance = runtime.startProcessInstanceByKey(PROCESS, businessKey, variables).getId();
-    mapper.updateProcessInstance(id, instance);
-    mapper.insertStep(new DisputeStep(null, id, "started", "发起争议协调", dispute.createdBy(), null, clock.instant(),
-        dispute.kind().name(), dispute.description()));
+    if (!instance.equals(mapper.find(id).processInstanceId())) {
+      throw new IllegalStateException("dispute " + id + " was not bound to its process " + instance);
+    }
+    mapper.insertStep(new DisputeStep(null, id, "started", "发起争议协调", dispute.createdBy(), starter.department(),
+        clock.instant(), dispute.kind().name(), dispute.description(), null, first(chain).citation()));
     for (String party : List.of(dispute.partyA(), dispute.partyB())) {
-      notifications.notifyGroup(party, "DISPUTE", "争议协调：请与对方部门协商 " + dispute.resourceCode(),
+      notifications.notifyGroup(party, "DISPUTE", (chain.negotiates() ? "争议协调：请与对方部门协商 " : "争议协调：已提交"
+          + first(chain).body() + "协调 ") + dispute.resourceCode(),
           dispute.description(), "DISPUTE", String.valueOf(id));
     }
     notifications.notifyGroup(Groups.GENERAL_OFFICE, "DISPUTE", "新的共享争议 " + dispute.resourceCode(),
         dispute.description(), "DISPUTE", String.valueOf(id));
     return id;
+  }
+
+  /** e.g. 部门协商 → 市政府办公厅 → 市电子政务建设和大数据发展工作领导小组 (the profile's chain, for the forms). */
+  static String chainText(DisputeChain chain) {
+    List<String> steps = new ArrayList<>();
+    if (chain.negotiates()) {
+      steps.add(chain.negotiation().body() + "协商（" + chain.negotiation().citation() + "）");
+    }
+    for (DisputeChain.Step step : Arrays.asList(chain.coordination(), chain.decision())) {
+      if (step != null) {
+        steps.add(step.body() + "（" + step.citation() + "）");
+      }
+    }
+    return String.join(" → ", steps);
+  }
+
+  private static DisputeChain.Step first(DisputeChain chain) {
+    return chain.negotiates() ? chain.negotiation() : chain.afterNegotiation();
   }
 
   /** Parties, the general office, the leading group and supervisors; 404 for anyone else. */

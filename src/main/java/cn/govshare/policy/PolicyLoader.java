@@ -1,5 +1,6 @@
 package cn.govshare.policy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -28,7 +29,8 @@ public final class PolicyLoader {
   private static final Map<String, LimitUnit> BASELINE_REQUIRED = Map.of("R6", LimitUnit.WORKING_DAYS,
       "R7", LimitUnit.MONTHS);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits");
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+  private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits", "dispute");
   private static final Set<String> LIMIT_KEYS = Set.of("step", "amount", "unit", "specified", "regulation", "article",
       "national", "approver");
   private static final Set<String> BODIES = Set.of(PolicyProfile.PLATFORM, PolicyProfile.GENERAL_OFFICE,
@@ -144,7 +146,12 @@ public final class PolicyLoader {
         }
       }
     }
-    return new PolicyProfile(name, title, regulation, bodies, limits, counterparts, approvers, file);
+    JsonNode disputeNode = root.get("dispute");
+    if (disputeNode != null && !disputeNode.isObject()) {
+      throw new PolicyException(file + ": dispute must be a mapping (the escalation chain, docs/dispute.md)");
+    }
+    Map<String, Object> dispute = disputeNode == null ? Map.of() : YAML.convertValue(disputeNode, MAP);
+    return new PolicyProfile(name, title, regulation, bodies, limits, counterparts, approvers, file, dispute);
   }
 
   private static TimeLimit limit(String file, String rule, JsonNode node, String profileRegulation,

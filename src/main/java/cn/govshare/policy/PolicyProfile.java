@@ -7,11 +7,13 @@ import java.util.Map;
  * The time limits and body names of one regulation (SPEC §2). A rule missing from {@code limits}
  * is a step that regulation does not have. {@code counterparts}: the national rule a local step is
  * measured against where the ids differ (hubei R15 → R13-UNCONDITIONAL); {@code approvers}: who must
- * approve an extension ({@code <rule>-EXT}); {@code source}: the file the profile was read from.
+ * approve an extension ({@code <rule>-EXT}); {@code source}: the file the profile was read from;
+ * {@code dispute}: the profile's {@code dispute:} block as written (the escalation chain, R18/R19/R23),
+ * read and checked by the dispute feature.
  */
 public record PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
     Map<String, TimeLimit> limits, @JsonIgnore Map<String, String> counterparts,
-    @JsonIgnore Map<String, String> approvers, @JsonIgnore String source) {
+    @JsonIgnore Map<String, String> approvers, @JsonIgnore String source, Map<String, Object> dispute) {
 
   public static final String PLATFORM = "platform";
   public static final String GENERAL_OFFICE = "general-office";
@@ -22,11 +24,12 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
     limits = Map.copyOf(limits);
     counterparts = Map.copyOf(counterparts);
     approvers = Map.copyOf(approvers);
+    dispute = dispute == null ? Map.of() : Map.copyOf(dispute);
   }
 
   public PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
       Map<String, TimeLimit> limits) {
-    this(name, title, regulation, bodies, limits, Map.of(), Map.of(), "policy/" + name + ".yml");
+    this(name, title, regulation, bodies, limits, Map.of(), Map.of(), "policy/" + name + ".yml", Map.of());
   }
 
   public boolean has(String rule) {
@@ -58,6 +61,7 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
   }
 
   PolicyProfile withLimits(Map<String, TimeLimit> effective, Map<String, String> effectiveApprovers) {
-    return new PolicyProfile(name, title, regulation, bodies, effective, counterparts, effectiveApprovers, source);
+    return new PolicyProfile(name, title, regulation, bodies, effective, counterparts, effectiveApprovers, source,
+        dispute);
   }
 }

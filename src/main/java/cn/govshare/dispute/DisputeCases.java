@@ -1,0 +1,35 @@
+package cn.govshare.dispute;
+
+import cn.govshare.CaseDirectory;
+import cn.govshare.CaseRef;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Disputes found by their process instance from {@code gs_dispute} (issue 18: never from a variable). */
+@Component
+class DisputeCases implements CaseDirectory {
+
+  static final String TYPE = "dispute";
+
+  private final DisputeMapper mapper;
+
+  DisputeCases(DisputeMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<CaseRef> byProcessInstance(String processInstanceId) {
+    return Optional.ofNullable(processInstanceId == null ? null : mapper.findByProcessInstance(processInstanceId))
+        .map(d -> new CaseRef(TYPE, d.id(), null, Set.of(d.partyA(), d.partyB())));
+  }
+
+  /** The dispute a process instance runs; a process without one is a broken deployment, not user input. */
+  Dispute require(String processInstanceId) {
+    Dispute dispute = processInstanceId == null ? null : mapper.findByProcessInstance(processInstanceId);
+    if (dispute == null) {
+      throw new IllegalStateException("no dispute runs in process instance " + processInstanceId);
+    }
+    return dispute;
+  }
+}

@@ -1,0 +1,87 @@
+package cn.govshare.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The chain's verification rules on a hand-built chain: legacy segment, key ids, head. */
+class AuditChainTest {
+
+  private static final AuditKeys KEYS = AuditKeys.of("k1", "0123456789abcdef0123456789abcdef".getBytes(
+      StandardCharsets.US_ASCII));
+  private static final Instant AT = Instant.parse("2025-10-01T02:00:00Z");
+
+  @Test
+  void unkeyedRecordsBeforeTheMigrationAreVerifiedAsALegacySegmentAndSaidSo() {
+    List<AuditRecord> chain = new ArrayList<>();
+    String previous = AuditTrail.GENESIS;
+    for (long id = 1; id <= 3; id++) {
+      AuditRecord record = record(id, previous, null);
+      previous = AuditTrail.sha256(record);
+      chain.add(record.linked(record.prevHash(), null, previous));
+    }
+    for (long id = 4; id <= 5; id++) {
+      AuditRecord record = record(id, previous, "k1");
+      previous = KEYS.mac("k1", record.canonical());
+      chain.add(record.linked(record.prevHash(), "k1", previous));
+    }
+    ChainCheck check = trail(chain, signedHead(previous, 5, 5, 3)).verify();
+    assertThat(check.intact()).as(check.detail()).isTrue();
+    assertThat(check.count()).isEqualTo(5);
+    assertThat(check.lastId()).isEqualTo(5);
+    assertThat(check.legacy().count()).isEqualTo(3);
+    assertThat(check.legacy().lastId()).isEqualTo(3);
+    assertThat(check.keyIds()).containsExactly("k1");
+    assertThat(check.detail()).contains("旧链段");
+  }
+
+  @Test
+  void anUnkeyedRecordAfterTheLegacySegmentIsABreak() {
+    List<AuditRecord> chain = new ArrayList<>();
+    String previous = AuditTrail.GENESIS;
+    for (long id = 1; id <= 3; id++) {
+      AuditRecord record = record(id, previous, null);
+      previous = AuditTrail.sha256(record);
+      chain.add(record.linked(record.prevHash(), null, previous));
+    }
+    ChainCheck check = trail(chain, signedHead(previous, 3, 3, 1)).verify();
+    assertThat(check.intact()).isFalse();
+    assertThat(check.firstBrokenId()).isEqualTo(2);
+  }
+
+  @Test
+  void aRecordSignedWithAKeyNoLongerConfiguredCannotBeVerified() {
+    AuditKeys other = AuditKeys.of("k0", "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+    AuditRecord record = record(1, AuditTrail.GENESIS, "k0");
+    AuditRecord signed = record.linked(record.prevHash(), "k0", other.mac("k0", record.canonical()));
+    ChainCheck check = trail(List.of(signed), signedHead(signed.hash(), 1, 1, 0)).verify();
+    assertThat(check.intact()).isFalse();
+    assertThat(check.detail()).contains("k0", "未配置");
+  }
+
+  private static AuditRecord record(long id, String previous, String keyId) {
+    return new AuditRecord(id, AT.plusSeconds(id), "operator", "运营", "dsj", "PROBE", "TEST", "o" + id, "OK",
+        "第 " + id + " 条", "127.0.0.1", null, previous, null, keyId);
+  }
+
+  private static AuditHead signedHead(String last, long lastId, long count, long legacyEnd) {
+    AuditHead head = new AuditHead(last, lastId, count, legacyEnd, "k1", null);
+    return new AuditHead(last, lastId, count, legacyEnd, "k1", KEYS.mac("k1", head.canonical()));
+  }
+
+  private static AuditTrail trail(List<AuditRecord> chain, AuditHead head) {
+    AuditMapper mapper = mock(AuditMapper.class);
+    when(mapper.head()).thenReturn(head);
+    when(mapper.findAfter(eq(0L), anyLong(), anyInt())).thenReturn(chain);
+    return new AuditTrail(mapper, null, null, null, KEYS);
+  }
+}

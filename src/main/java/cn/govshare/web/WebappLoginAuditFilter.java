@@ -2,10 +2,18 @@ package cn.govshare.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,11 +44,73 @@ class WebappLoginAuditFilter extends OncePerRequestFilter {
     return !"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/");
   }
 
+  /** The login form read once (at most {@code MAX_BODY} bytes) for the user name, then replayed to Camunda. */
+  private static final class FormCopy extends HttpServletRequestWrapper {
+
+    private static final int MAX_BODY = 8192;
+    private final byte[] body;
+
+    FormCopy(HttpServletRequest request) throws IOException {
+      super(request);
+      this.body = request.getInputStream().readNBytes(MAX_BODY);
+    }
+
+    String username() {
+      for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+        if (pair.startsWith("username=")) {
+          try {
+            return URLDecoder.decode(pair.substring("username=".length()), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            return null;
+          }
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("blocking reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    // the form body is parsed by the container here; Camunda's @FormParam reads the same parameters
-    String user = request.getParameter("username");
+    FormCopy copy = new FormCopy(request);
+    String user = copy.username();
+    request = copy;
     String address = request.getRemoteAddr();
     String channel = "网页登录 " + request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
     Optional<Duration> wait = throttle.blocked(address, user);

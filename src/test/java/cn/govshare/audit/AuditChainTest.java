@@ -1,6 +1,7 @@
 package cn.govshare.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -8,10 +9,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chain's verification rules on a hand-built chain: legacy segment, key ids, head. */
 class AuditChainTest {
@@ -66,6 +72,35 @@ class AuditChainTest {
     ChainCheck check = trail(List.of(signed), signedHead(signed.hash(), 1, 1, 0)).verify();
     assertThat(check.intact()).isFalse();
     assertThat(check.detail()).contains("k0", "未配置");
+  }
+
+  /** Rotation: the key file's last line signs; earlier lines and retired keys still verify. */
+  @Test
+  void afterRotationOldRecordsVerifyWithTheRetiredKeyAndNewOnesUseTheNewKey(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("audit.key");
+    String k1 = "k1:" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(
+        StandardCharsets.US_ASCII));
+    String k2 = "k2:" + Base64.getEncoder().encodeToString("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".getBytes(
+        StandardCharsets.US_ASCII));
+    Files.writeString(file, k1 + "\n" + k2 + "\n");
+    AuditKeys rotated = AuditKeys.load("", file, List.of(), false, Clock.systemUTC());
+    assertThat(rotated.currentId()).isEqualTo("k2");
+    assertThat(rotated.mac("k1", "x")).isEqualTo(KEYS.mac("k1", "x"));
+    AuditKeys byProperty = AuditKeys.load(k2, null, List.of(k1), false, Clock.systemUTC());
+    assertThat(byProperty.currentId()).isEqualTo("k2");
+    assertThat(byProperty.ids()).containsExactlyInAnyOrder("k1", "k2");
+  }
+
+  @Test
+  void productionRefusesToStartWithoutAKeyAndDemoGeneratesAKeyFile(@TempDir Path dir) {
+    Path file = dir.resolve("audit.key");
+    assertThatThrownBy(() -> AuditKeys.load("", file, List.of(), false, Clock.systemUTC()))
+        .hasMessageContaining("govshare.audit.key");
+    assertThat(file).doesNotExist();
+    AuditKeys generated = AuditKeys.load("", file, List.of(), true, Clock.systemUTC());
+    assertThat(file).exists();
+    assertThat(AuditKeys.load("", file, List.of(), false, Clock.systemUTC()).mac(generated.currentId(), "x"))
+        .isEqualTo(generated.mac(generated.currentId(), "x"));
   }
 
   private static AuditRecord record(long id, String previous, String keyId) {

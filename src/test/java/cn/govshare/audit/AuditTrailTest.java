@@ -117,6 +117,33 @@ class AuditTrailTest {
     assertThat(ids(audit("rsj-applicant"))).contains(decision.path("id").asLong());
   }
 
+  /** A grant issued inside the provider's completion is the provider's act, not the system's. */
+  @Test
+  void aGrantIssuedInsideAUsersCompletionIsAttributedToThatUser() {
+    Map<String, Object> body = new HashMap<>(Map.of("resourceCode", "RK-002", "purpose", "WORK_REFERENCE",
+        "reason", "审计测试", "systemName", "社会保险业务系统"));
+    String instance = ApiClient.as(port, "rsj-applicant").post("/api/share-requests", body).json()
+        .path("processInstanceId").asText();
+    String check = ApiClient.as(port, "operator").get("/engine-rest/task?processInstanceId=" + instance).json()
+        .get(0).path("id").asText();
+    ApiClient.as(port, "operator").post("/engine-rest/task/" + check + "/submit-form",
+        Map.of("variables", Map.of("checkPassed", Map.of("value", true))));
+    String authorization = ApiClient.as(port, "gaj-reviewer").get("/engine-rest/task?processInstanceId=" + instance)
+        .json().get(0).path("id").asText();
+    assertThat(ApiClient.as(port, "gaj-reviewer").post("/engine-rest/task/" + authorization + "/submit-form",
+        Map.of("variables", Map.of("approved", Map.of("value", true), "grantScope", Map.of("value", "姓名"))))
+        .status()).isEqualTo(204);
+    JsonNode grant = null;
+    for (JsonNode record : audit("supervisor")) {
+      if ("GRANT_ISSUED".equals(record.path("action").asText()) && grant == null) {
+        grant = record;
+      }
+    }
+    assertThat(grant).isNotNull();
+    assertThat(grant.path("actorUserId").asText()).isEqualTo("gaj-reviewer");
+    assertThat(grant.path("actorDepartment").asText()).isEqualTo("gaj");
+  }
+
   @Test
   void editingARowInTheDatabaseIsFoundByVerify() {
     trail.record("operator", "TAMPER_PROBE", "TEST", "tamper-probe", AuditTrail.OK, "原文");

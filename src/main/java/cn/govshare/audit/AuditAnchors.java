@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,6 +48,8 @@ public class AuditAnchors {
     this.json = json;
     this.clock = clock;
     this.directory = directory;
+    LOG.info("audit anchors: Ed25519 public key fingerprint {}, directory {}", keys.fingerprint(),
+        directory.toAbsolutePath());
   }
 
   /** Daily by default ({@code govshare.audit.anchor.cron}, Asia/Shanghai). */
@@ -74,7 +77,7 @@ public class AuditAnchors {
       throw new UncheckedIOException("cannot write audit anchor " + file, e);
     }
     Caller actor = by != null ? by : new Caller(AuditTrail.SYSTEM, "系统", null, Set.of());
-    audit.append(java.util.List.of(AuditTrail.unchained(actor, "AUDIT_ANCHORED", "AUDIT_ANCHOR",
+    audit.append(List.of(AuditTrail.unchained(actor, "AUDIT_ANCHORED", "AUDIT_ANCHOR",
         file.getFileName().toString(), chain.intact() ? AuditTrail.OK : AuditTrail.REJECTED,
         "链头锚定：记录 " + anchor.lastId() + "，共 " + anchor.count() + " 条" + (chain.intact() ? "" : "；校验未通过：" + chain.detail()),
         Set.of(), null, clock.instant())));

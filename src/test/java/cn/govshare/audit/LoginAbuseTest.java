@@ -134,7 +134,7 @@ class LoginAbuseTest {
     String token = token(browser);
     Map<Integer, Integer> statuses = new TreeMap<>();
     HttpResponse<String> last = null;
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 60; i++) {
       last = login(browser, "no-such-" + i, "wrong", token);
       statuses.merge(last.statusCode(), 1, Integer::sum);
     }

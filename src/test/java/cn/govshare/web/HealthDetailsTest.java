@@ -39,8 +39,10 @@ class HealthDetailsTest {
     }
   }
 
+  /** A user that does not exist: a wrong password on a demo account would delay its next login (Camunda). */
   @Test
   void wrongCredentialsOnHealthAre401() {
-    assertThat(ApiClient.withPassword(port, "supervisor", "wrong").get("/actuator/health").status()).isEqualTo(401);
+    assertThat(ApiClient.withPassword(port, "health-probe", "wrong").get("/actuator/health").status())
+        .isEqualTo(401);
   }
 }

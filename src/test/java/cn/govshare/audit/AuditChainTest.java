@@ -28,13 +28,8 @@ class AuditChainTest {
 
   @Test
   void unkeyedRecordsBeforeTheMigrationAreVerifiedAsALegacySegmentAndSaidSo() {
-    List<AuditRecord> chain = new ArrayList<>();
-    String previous = AuditTrail.GENESIS;
-    for (long id = 1; id <= 3; id++) {
-      AuditRecord record = record(id, previous, null);
-      previous = AuditTrail.sha256(record);
-      chain.add(record.linked(record.prevHash(), null, previous));
-    }
+    List<AuditRecord> chain = legacy(3);
+    String previous = chain.get(2).hash();
     for (long id = 4; id <= 5; id++) {
       AuditRecord record = record(id, previous, "k1");
       previous = KEYS.mac("k1", record.canonical());
@@ -52,14 +47,8 @@ class AuditChainTest {
 
   @Test
   void anUnkeyedRecordAfterTheLegacySegmentIsABreak() {
-    List<AuditRecord> chain = new ArrayList<>();
-    String previous = AuditTrail.GENESIS;
-    for (long id = 1; id <= 3; id++) {
-      AuditRecord record = record(id, previous, null);
-      previous = AuditTrail.sha256(record);
-      chain.add(record.linked(record.prevHash(), null, previous));
-    }
-    ChainCheck check = trail(chain, signedHead(previous, 3, 3, 1)).verify();
+    List<AuditRecord> chain = legacy(3);
+    ChainCheck check = trail(chain, signedHead(chain.get(2).hash(), 3, 3, 1)).verify();
     assertThat(check.intact()).isFalse();
     assertThat(check.firstBrokenId()).isEqualTo(2);
   }
@@ -101,6 +90,18 @@ class AuditChainTest {
     assertThat(file).exists();
     assertThat(AuditKeys.load("", file, List.of(), false, Clock.systemUTC()).mac(generated.currentId(), "x"))
         .isEqualTo(generated.mac(generated.currentId(), "x"));
+  }
+
+  /** Records 1..n as written before V40: plain SHA-256, no key id. */
+  private static List<AuditRecord> legacy(int n) {
+    List<AuditRecord> chain = new ArrayList<>();
+    String previous = AuditTrail.GENESIS;
+    for (long id = 1; id <= n; id++) {
+      AuditRecord record = record(id, previous, null);
+      previous = AuditTrail.sha256(record);
+      chain.add(record.linked(record.prevHash(), null, previous));
+    }
+    return chain;
   }
 
   private static AuditRecord record(long id, String previous, String keyId) {

@@ -9,24 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** R26: reading the audit trail, verifying the chain, anchoring its head and checking anchors. */
 @RestController
 @RequestMapping("/api/audit")
-@Validated
 class AuditController {
 
   private final AuditTrail audit;
+  private final AuditAnchors anchors;
 
-  AuditController(AuditTrail audit) {
+  AuditController(AuditTrail audit, AuditAnchors anchors) {
     this.audit = audit;
+    this.anchors = anchors;
   }
 
-  /** Supervisors and administrators read all; a department reads the records that concern it (R26). */
+  /**
+   * Supervisors and administrators read all; a department reads the records that concern it (R26).
+   * Method validation by Spring MVC itself (no class-level {@code @Validated}): a bad {@code limit} is a
+   * 400 naming the parameter.
+   */
   @GetMapping
   List<AuditRecord> search(Caller caller, @RequestParam(required = false) String dept,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -41,17 +50,51 @@ class AuditController {
     return audit.search(caller.department(), from, to, limit);
   }
 
+  /**
+   * The whole chain up to its head; with {@code anchor} (a file name in the anchor directory) also the
+   * database against that anchor.
+   */
   @GetMapping("/verify")
-  Map<String, Object> verify(Caller caller) {
+  Object verify(Caller caller, @RequestParam(required = false) String anchor) {
+    requireAuditor(caller);
+    if (anchor == null) {
+      return audit.verify();
+    }
+    return anchors.check(anchors.read(anchor).orElseThrow(() -> ApiException.badRequest("anchor",
+        "没有名为 " + anchor + " 的锚点文件（格式 audit-anchor-yyyyMMddTHHmmssZ.json）")));
+  }
+
+  /** An auditor's own copy of an anchor file, checked against this database. */
+  @PostMapping("/verify")
+  AnchorCheck verifyAnchor(Caller caller, @RequestBody Anchor anchor) {
+    requireAuditor(caller);
+    return anchors.check(anchor);
+  }
+
+  /** Anchors the head now (besides the daily schedule). */
+  @PostMapping("/anchors")
+  @ResponseStatus(HttpStatus.CREATED)
+  AuditAnchors.Written anchor(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw ApiException.forbidden("只有管理员可以写入审计锚点");
+    }
+    return anchors.write(caller);
+  }
+
+  /** The public key that verifies anchors: public, so anyone can check an anchor they hold. */
+  @GetMapping("/anchor-key")
+  Map<String, String> anchorKey() {
+    Map<String, String> key = new LinkedHashMap<>();
+    key.put("algorithm", AnchorKeys.ALGORITHM);
+    key.put("publicKey", anchors.publicKey());
+    key.put("fingerprint", anchors.fingerprint());
+    key.put("signedText", "format\\ncreatedAt\\nlastId\\ncount\\nheadHash\\nkeyId\\nchainIntact\\npublicKeyFingerprint");
+    return key;
+  }
+
+  private static void requireAuditor(Caller caller) {
     if (!caller.isSupervisor() && !caller.isAdmin()) {
       throw ApiException.forbidden("只有监督人员和管理员可以校验审计链");
     }
-    Map<String, Object> result = new LinkedHashMap<>();
-    audit.firstBroken().ifPresentOrElse(broken -> {
-      result.put("intact", false);
-      result.put("firstBrokenId", broken.id());
-      result.put("detail", "审计记录 " + broken.id() + " 被篡改或链接断裂");
-    }, () -> result.put("intact", true));
-    return result;
   }
 }

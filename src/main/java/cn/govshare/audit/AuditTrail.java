@@ -1,26 +1,25 @@
 package cn.govshare.audit;
 
-import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
-import cn.govshare.web.AuthenticationListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,53 +28,58 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit trail of R26: every record carries the SHA-256 of the previous one, so an edited or
- * deleted row breaks the chain. Records are appended only; the application never deletes them. Records
- * made inside a transaction are chained when it commits, in commit order.
+ * The audit trail of R26: every record carries an HMAC-SHA256, under a key kept outside the database
+ * ({@link AuditKeys}), of its content and of the previous record's HMAC; the head row holds the last id, the
+ * count and the last HMAC, itself signed. An edited, inserted or deleted row, a rewound head or a chain
+ * re-hashed without the key breaks verification; {@link AuditAnchors} keeps signed copies of the head
+ * outside the database. Records are appended only; records made inside a transaction are chained when it
+ * commits, in commit order.
  */
 @Service
-public class AuditTrail implements AuthenticationListener {
+public class AuditTrail {
 
   public static final String OK = "OK";
   public static final String REJECTED = "REJECTED";
+  static final String SYSTEM = "system";
+  static final String GENESIS = "0".repeat(64);
+  private static final int PAGE = 1000;
   /** Transaction resource key of the records waiting for the commit. */
   private static final Object PENDING = new Object();
-  private static final DateTimeFormatter LOCKED_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(Zones.SHANGHAI);
 
   private final AuditMapper mapper;
-  private final IdentityService identity;
   private final CallerResolver callers;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final AuditKeys keys;
 
   AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock, TransactionTemplate transaction,
-      IdentityService identity) {
-    this.identity = identity;
+      AuditKeys keys) {
     this.mapper = mapper;
     this.callers = callers;
     this.clock = clock;
     this.transaction = transaction;
+    this.keys = keys;
   }
 
+  /**
+   * {@code actorUserId} null or {@code "system"}: inside an engine command run for a user (a task completed
+   * in Tasklist or through /engine-rest) the record names that user, not the system.
+   */
   public void record(String actorUserId, String action, String objectType, String objectId, String outcome,
       String detail) {
-    record(callers.resolve(actorUserId), action, objectType, objectId, outcome, detail, Set.of());
+    record(actor(actorUserId), action, objectType, objectId, outcome, detail, Set.of());
   }
 
   /** {@code concerns}: the departments the record is pushed to besides the actor's own (R26). */
   public void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
       Set<String> concerns) {
-    record(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress());
+    record(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress(), clock.instant());
   }
 
-  private void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
-      Set<String> concerns, String remoteAddress) {
-    String concernList = concerns.isEmpty() ? null
-        : concerns.stream().sorted().collect(Collectors.joining(",", ",", ","));
-    Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    AuditRecord unchained = new AuditRecord(null, at, actor.userId(), actor.name(), actor.department(), action,
-        objectType, objectId, outcome, StringUtils.abbreviate(detail, 2000), remoteAddress, concernList, null, null);
+  void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
+      Set<String> concerns, String remoteAddress, Instant at) {
+    AuditRecord unchained = unchained(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress,
+        at);
     if (TransactionSynchronizationManager.isActualTransactionActive()
         && TransactionSynchronizationManager.isSynchronizationActive()) {
       // inside a business transaction: chain at commit, so the chain's lock is held for the commit only,
@@ -86,17 +90,48 @@ public class AuditTrail implements AuthenticationListener {
     }
   }
 
-  /** Appends records to the chain under the head's row lock: one writer at a time across all nodes. */
-  private void chain(List<AuditRecord> records) {
-    String previous = mapper.lockHead();
-    for (AuditRecord record : records) {
-      AuditRecord linked = new AuditRecord(null, record.occurredAt(), record.actorUserId(), record.actorName(),
-          record.actorDepartment(), record.action(), record.objectType(), record.objectId(), record.outcome(),
-          record.detail(), record.remoteAddress(), record.concerns(), previous, null);
-      previous = hash(linked);
-      mapper.insert(withHash(linked, previous));
+  /** Appends records in one short transaction of their own (aggregated failed logins, anchors). */
+  void append(List<AuditRecord> records) {
+    if (!records.isEmpty()) {
+      transaction.executeWithoutResult(status -> chain(records));
     }
-    mapper.updateHead(previous);
+  }
+
+  static AuditRecord unchained(Caller actor, String action, String objectType, String objectId, String outcome,
+      String detail, Set<String> concerns, String remoteAddress, Instant at) {
+    String concernList = concerns.isEmpty() ? null
+        : concerns.stream().sorted().collect(Collectors.joining(",", ",", ","));
+    return new AuditRecord(null, at.truncatedTo(ChronoUnit.SECONDS), StringUtils.abbreviate(actor.userId(), 64),
+        StringUtils.abbreviate(actor.name(), 64), actor.department(), action, objectType,
+        StringUtils.abbreviate(objectId, 64), outcome, StringUtils.abbreviate(detail, 2000),
+        StringUtils.abbreviate(remoteAddress, 64), concernList, null, null, null);
+  }
+
+  private Caller actor(String actorUserId) {
+    if (actorUserId == null || SYSTEM.equals(actorUserId)) {
+      CommandContext command = Context.getCommandContext();
+      String user = command == null ? null : command.getAuthenticatedUserId();
+      return callers.resolve(user != null ? user : SYSTEM);
+    }
+    return callers.resolve(actorUserId);
+  }
+
+  /** Appends records to the chain under the head's row lock, and moves the signed head. */
+  private void chain(List<AuditRecord> records) {
+    AuditHead head = mapper.lockHead();
+    String key = keys.currentId();
+    String previous = head.lastHash();
+    long lastId = head.last();
+    for (AuditRecord record : records) {
+      AuditRecord linked = record.linked(previous, key, null);
+      previous = keys.mac(key, linked.canonical());
+      AuditMapper.NewRow row = new AuditMapper.NewRow(linked.linked(linked.prevHash(), key, previous));
+      mapper.insert(row);
+      lastId = row.getId();
+    }
+    AuditHead moved = new AuditHead(previous, lastId, head.count() + records.size(), head.legacyLastId(), key, null);
+    mapper.updateHead(new AuditHead(moved.lastHash(), moved.lastId(), moved.recordCount(), moved.legacyLastId(),
+        key, keys.mac(key, moved.canonical())));
   }
 
   @SuppressWarnings("unchecked")
@@ -121,58 +156,81 @@ public class AuditTrail implements AuthenticationListener {
     return records;
   }
 
-  @Override
-  public void loginFailed(String userId, String remoteAddress, String channel) {
-    String id = StringUtils.abbreviate(StringUtils.defaultString(userId), 64);
-    Caller unknown = new Caller(id, id, null, Set.of());
-    String detail = channel;
-    // Camunda locks an account after repeated failures (loginMaxAttempts); the lock is part of the record
-    if (!id.isEmpty() && identity.createUserQuery().userId(id).singleResult() instanceof UserEntity user
-        && user.getLockExpirationTime() != null && user.getLockExpirationTime().toInstant().isAfter(clock.instant())) {
-      detail += "；账户已锁定至 " + LOCKED_UNTIL.format(user.getLockExpirationTime().toInstant());
-    }
-    record(unknown, "LOGIN_FAILED", "USER", id, REJECTED, detail, Set.of(), remoteAddress);
-  }
-
-  /** Re-walks the chain; empty when intact, else the first record whose hash or link is wrong. */
-  public Optional<AuditRecord> firstBroken() {
-    String expectedPrevious = null;
-    long after = 0;
+  /**
+   * Walks every record up to the head: each record's hash (HMAC under its key; plain SHA-256 in the legacy
+   * segment, which must end where the migration left it) and link, then the last record, the count and the
+   * head's own HMAC against the head row, so deleting the newest records is found too.
+   */
+  public ChainCheck verify() {
+    AuditHead head = mapper.head();
+    Walk walk = new Walk();
     List<AuditRecord> page;
+    long after = 0;
     do {
-      page = mapper.findAfter(after, 1000);
+      page = mapper.findAfter(after, head.last(), PAGE);
       for (AuditRecord record : page) {
-        boolean linked = expectedPrevious == null || expectedPrevious.equals(record.prevHash());
-        if (!linked || !hash(record).equals(record.hash())) {
-          return Optional.of(record);
+        String fault = walk.accept(record, head);
+        if (fault != null) {
+          return walk.broken(head, record.id(), fault);
         }
-        expectedPrevious = record.hash();
         after = record.id();
       }
-    } while (page.size() == 1000);
-    return Optional.empty();
+    } while (page.size() == PAGE);
+    if (head.headMac() != null) {
+      if (!keys.has(head.keyId())) {
+        return walk.broken(head, null, "链头由密钥 " + head.keyId() + " 签名，但该密钥未配置，无法校验");
+      }
+      if (!MessageDigest.isEqual(bytes(keys.mac(head.keyId(), head.canonical())), bytes(head.headMac()))) {
+        return walk.broken(head, null, "链头（gs_audit_head）被改动：其 HMAC 不符");
+      }
+    } else if (head.last() > head.legacyEnd()) {
+      return walk.broken(head, null, "链头缺少 HMAC，但链上已有加密钥的记录");
+    }
+    if (walk.count != head.count() || walk.lastId != head.last()
+        || (walk.count > 0 && !head.lastHash().equals(walk.previous))) {
+      return walk.broken(head, walk.lastId + 1, "链头记录 " + head.count() + " 条、最后一条 id " + head.last()
+          + "，库中只到 id " + walk.lastId + "（" + walk.count + " 条）：最新的记录被删除或链头被改动");
+    }
+    return walk.result(head, true, null, walk.legacyCount == walk.count && walk.count > 0
+        ? "完整；全部为未加密钥的旧链段（SHA-256）" : walk.legacyCount > 0
+        ? "完整；id " + walk.legacyLastId + " 及以前为未加密钥的旧链段（SHA-256，只能发现不知情的改动），其后为 HMAC-SHA256"
+        : "完整（HMAC-SHA256）");
+  }
+
+  /** The record with this id and the number of records up to it: what an anchor states. */
+  Optional<AuditRecord> find(long id) {
+    return Optional.ofNullable(mapper.find(id));
+  }
+
+  long countUpTo(long id) {
+    return mapper.countUpTo(id);
+  }
+
+  AuditHead head() {
+    return mapper.head();
   }
 
   public List<AuditRecord> search(String department, Instant from, Instant to, int limit) {
     return mapper.search(department, from, to, limit);
   }
 
-  static String hash(AuditRecord r) {
-    String canonical = String.join("\n", r.prevHash(), String.valueOf(r.occurredAt().getEpochSecond()),
-        r.actorUserId(), String.valueOf(r.actorName()), String.valueOf(r.actorDepartment()), r.action(),
-        r.objectType(), String.valueOf(r.objectId()), r.outcome(), String.valueOf(r.detail()),
-        String.valueOf(r.remoteAddress()), String.valueOf(r.concerns()));
+  /** Keyed hash of a value that must not be stored verbatim (an unknown login name). */
+  String pseudonym(String value) {
+    return keys.mac(keys.currentId(), "pseudonym\n" + value).substring(0, 12);
+  }
+
+  /** The legacy hash: SHA-256 of the canonical text, no key (records written before V40). */
+  static String sha256(AuditRecord r) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(r.canonical().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static AuditRecord withHash(AuditRecord r, String hash) {
-    return new AuditRecord(r.id(), r.occurredAt(), r.actorUserId(), r.actorName(), r.actorDepartment(), r.action(),
-        r.objectType(), r.objectId(), r.outcome(), r.detail(), r.remoteAddress(), r.concerns(), r.prevHash(), hash);
+  private static byte[] bytes(String hex) {
+    return hex == null ? new byte[0] : hex.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String remoteAddress() {
@@ -181,5 +239,57 @@ public class AuditTrail implements AuthenticationListener {
       return request.getRemoteAddr();
     }
     return null;
+  }
+
+  /** The state of one verification walk. */
+  private final class Walk {
+    String previous;
+    long count;
+    long lastId;
+    long legacyCount;
+    long legacyLastId;
+    final Set<String> keyIds = new TreeSet<>();
+
+    /** Null when the record is sound, else why not. */
+    String accept(AuditRecord record, AuditHead head) {
+      String expected;
+      if (record.keyId() == null) {
+        if (record.id() > head.legacyEnd()) {
+          return "记录 " + record.id() + " 没有密钥 id，却在旧链段（至 id " + head.legacyEnd() + "）之后：被改写为未加密钥的记录";
+        }
+        expected = sha256(record);
+      } else {
+        if (!keys.has(record.keyId())) {
+          return "记录 " + record.id() + " 由密钥 " + record.keyId() + " 签名，但该密钥未配置，无法校验";
+        }
+        expected = keys.mac(record.keyId(), record.canonical());
+        keyIds.add(record.keyId());
+      }
+      if (previous != null && !previous.equals(record.prevHash())) {
+        return "记录 " + record.id() + " 与前一条记录的链接断裂（其前的记录被删除或改动）";
+      }
+      if (!MessageDigest.isEqual(bytes(expected), bytes(record.hash()))) {
+        return "审计记录 " + record.id() + " 被篡改（" + (record.keyId() == null ? "SHA-256" : "HMAC") + " 不符）";
+      }
+      previous = record.hash();
+      count++;
+      lastId = record.id();
+      if (record.keyId() == null) {
+        legacyCount++;
+        legacyLastId = record.id();
+      }
+      return null;
+    }
+
+    ChainCheck broken(AuditHead head, Long id, String fault) {
+      return result(head, false, id, fault);
+    }
+
+    ChainCheck result(AuditHead head, boolean intact, Long brokenId, String detail) {
+      ChainCheck.Legacy legacy = legacyCount == 0 ? null
+          : new ChainCheck.Legacy(legacyCount, legacyLastId, "SHA-256（未加密钥）");
+      return new ChainCheck(intact, intact ? count : head.count(), intact ? lastId : head.last(),
+          Objects.requireNonNullElse(head.lastHash(), GENESIS), legacy, List.copyOf(keyIds), brokenId, detail);
+    }
   }
 }

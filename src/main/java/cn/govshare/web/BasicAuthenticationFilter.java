@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,23 +26,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP Basic against the Camunda identity for {@code /api/*} and {@code /engine-rest/*}: 401 problem
  * detail with {@code WWW-Authenticate: Basic} without valid credentials. For /engine-rest the engine
  * authentication is set so Camunda authorizations apply; for /api the {@link Caller} is attached to the
- * request and GovShare's services check access themselves.
+ * request and GovShare's services check access themselves. Failed logins are throttled per address and
+ * account ({@link LoginThrottle}): 429 with {@code Retry-After}, the password unchecked.
+ *
+ * <p>{@code optional} (the actuator): without credentials the request goes on anonymously; with valid ones
+ * it carries the caller as principal and the caller's groups as roles (health details: issue 18 class 8).
  */
 class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   static final String CALLER = BasicAuthenticationFilter.class.getName() + ".caller";
+  static final String CHANNEL = "HTTP Basic";
 
   private final IdentityService identity;
   private final CallerResolver callers;
   private final ObjectMapper json;
   private final AuthenticationListener listener;
+  private final LoginThrottle throttle;
+  private final boolean optional;
 
   BasicAuthenticationFilter(IdentityService identity, CallerResolver callers, ObjectMapper json,
-      AuthenticationListener listener) {
+      AuthenticationListener listener, LoginThrottle throttle, boolean optional) {
     this.identity = identity;
     this.callers = callers;
     this.json = json;
     this.listener = listener;
+    this.throttle = throttle;
+    this.optional = optional;
   }
 
   @Override
@@ -45,7 +59,18 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null) {
+      if (optional) {
+        chain.doFilter(request, response);
+        return;
+      }
       unauthorized(request, response, "需要 HTTP Basic 认证 (authentication required)");
+      return;
+    }
+    String address = request.getRemoteAddr();
+    Optional<Duration> wait = throttle.blocked(address, credentials[0]);
+    if (wait.isPresent()) {
+      listener.loginThrottled(address, CHANNEL);
+      tooManyAttempts(response, json, wait.get());
       return;
     }
     Caller caller;
@@ -60,11 +85,17 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     if (caller == null) {
-      listener.loginFailed(credentials[0], request.getRemoteAddr(), "HTTP Basic");
+      throttle.failed(address, credentials[0]);
+      listener.loginFailed(credentials[0], address, CHANNEL);
       unauthorized(request, response, "用户名或密码错误，或账户已锁定 (invalid credentials)");
       return;
     }
+    throttle.succeeded(credentials[0]);
     request.setAttribute(CALLER, caller);
+    if (optional) {
+      chain.doFilter(new AuthenticatedRequest(request, caller), response);
+      return;
+    }
     boolean engineRest = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
     if (engineRest) {
       identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
@@ -104,9 +135,50 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private void problem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    problem(response, json, problem);
+  }
+
+  /** Issue 18 class 6: 429 with the seconds to wait, as a problem detail. */
+  static void tooManyAttempts(HttpServletResponse response, ObjectMapper json, Duration wait) throws IOException {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+        "登录失败次数过多，请 " + seconds + " 秒后再试 (too many failed logins)", null);
+    problem.setProperty("retryAfterSeconds", seconds);
+    problem(response, json, problem);
+  }
+
+  private static void problem(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+      throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** The caller as the servlet principal, the caller's groups as roles. */
+  private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
+
+    private final Caller caller;
+
+    AuthenticatedRequest(HttpServletRequest request, Caller caller) {
+      super(request);
+      this.caller = caller;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return caller::userId;
+    }
+
+    @Override
+    public String getRemoteUser() {
+      return caller.userId();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return caller.isMember(role);
+    }
   }
 }

@@ -24,27 +24,50 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,
-      CallerResolver callers, ObjectMapper json, List<AuthenticationListener> listeners) {
-    FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identity, callers, json, fanOut(listeners)));
+      CallerResolver callers, ObjectMapper json, List<AuthenticationListener> listeners, LoginThrottle throttle) {
+    FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new BasicAuthenticationFilter(identity, callers, json, fanOut(listeners), throttle, false));
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     registration.setName("govshareBasicAuthentication");
     return registration;
   }
 
-  /** R26: failed logins on the web apps' own login form (Tasklist, Cockpit, Admin) are audited too. */
+  /** Issue 18 class 8: health details only for supervisors and administrators, who log in with HTTP Basic. */
   @Bean
-  FilterRegistrationBean<WebappLoginAuditFilter> webappLoginAudit(List<AuthenticationListener> listeners) {
+  FilterRegistrationBean<BasicAuthenticationFilter> actuatorAuthentication(IdentityService identity,
+      CallerResolver callers, ObjectMapper json, List<AuthenticationListener> listeners, LoginThrottle throttle) {
+    FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new BasicAuthenticationFilter(identity, callers, json, fanOut(listeners), throttle, true));
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setName("govshareActuatorAuthentication");
+    return registration;
+  }
+
+  /** R26, issue 18 class 6: the web apps' own login form (Tasklist, Cockpit, Admin) is throttled and audited. */
+  @Bean
+  FilterRegistrationBean<WebappLoginAuditFilter> webappLoginAudit(List<AuthenticationListener> listeners,
+      LoginThrottle throttle, ObjectMapper json) {
     FilterRegistrationBean<WebappLoginAuditFilter> registration =
-        new FilterRegistrationBean<>(new WebappLoginAuditFilter(fanOut(listeners)));
+        new FilterRegistrationBean<>(new WebappLoginAuditFilter(fanOut(listeners), throttle, json));
     registration.addUrlPatterns(WebappLoginAuditFilter.URL_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 
   private static AuthenticationListener fanOut(List<AuthenticationListener> listeners) {
-    return (user, address, channel) -> listeners.forEach(l -> l.loginFailed(user, address, channel));
+    return new AuthenticationListener() {
+      @Override
+      public void loginFailed(String userId, String remoteAddress, String channel) {
+        listeners.forEach(l -> l.loginFailed(userId, remoteAddress, channel));
+      }
+
+      @Override
+      public void loginThrottled(String remoteAddress, String channel) {
+        listeners.forEach(l -> l.loginThrottled(remoteAddress, channel));
+      }
+    };
   }
 
   @Bean

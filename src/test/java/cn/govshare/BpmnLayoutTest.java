@@ -45,8 +45,6 @@ class BpmnLayoutTest {
    */
   private static final Map<String, Set<Check>> PENDING_RESTRUCTURE = Map.of(
       "conditional-share-request.bpmn",
-      Set.of(Check.NO_CROSSING_FLOWS, Check.NO_FLOW_THROUGH_SHAPES, Check.NO_OVERLAPPING_LABELS),
-      "dispute-escalation.bpmn",
       Set.of(Check.NO_CROSSING_FLOWS, Check.NO_FLOW_THROUGH_SHAPES, Check.NO_OVERLAPPING_LABELS));
 
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";

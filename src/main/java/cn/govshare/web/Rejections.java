@@ -2,8 +2,10 @@ package cn.govshare.web;
 
 import cn.govshare.FormRejection;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * Finds the refusal inside an engine failure: Camunda wraps what a TaskListener, an ExecutionListener
@@ -13,11 +15,17 @@ import org.camunda.bpm.engine.BadUserRequestException;
 final class Rejections {
 
   private static final Pattern ENGINE_PREFIX = Pattern.compile("^ENGINE-\\d+\\s*");
+  /** Camunda refuses a Java-serialized variable value with a bare ProcessEngineException (a 500 otherwise). */
+  private static final Pattern JAVA_SERIALIZATION =
+      Pattern.compile("^ENGINE-17007 Cannot set variable with name (\\S+)\\. Java serialization format is prohibited");
 
   private Rejections() {
   }
 
-  /** The FormRejection in the chain, else the first BadUserRequestException, else empty. */
+  /**
+   * The FormRejection in the chain, else the first BadUserRequestException, else a Java-serialized value the
+   * engine refused (as a FormRejection naming the variable), else empty.
+   */
   static Optional<BadUserRequestException> find(Throwable failure) {
     BadUserRequestException first = null;
     int depth = 0;
@@ -27,6 +35,12 @@ final class Rejections {
       }
       if (first == null && t instanceof BadUserRequestException bad) {
         first = bad;
+      }
+      if (first == null && t instanceof ProcessEngineException && t.getMessage() != null) {
+        Matcher serialized = JAVA_SERIALIZATION.matcher(t.getMessage());
+        if (serialized.find()) {
+          first = new FormRejection(serialized.group(1), "不接受 Java 序列化格式的变量值");
+        }
       }
     }
     return Optional.ofNullable(first);

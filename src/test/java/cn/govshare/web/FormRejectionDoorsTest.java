@@ -69,6 +69,16 @@ class FormRejectionDoorsTest {
   }
 
   @Test
+  void aJavaSerializedValueIsA400NamingTheVariableNotA500() {
+    Task task = startProbe();
+    ApiClient.Response response = ApiClient.as(port, USER).post("/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", Map.of("note", Map.of("value", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==", "type", "Object",
+            "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
+                "serializationDataFormat", "application/x-java-serialized-object")))));
+    assertRejection(response, task, "note", "不接受 Java 序列化格式的变量值");
+  }
+
+  @Test
   void theProductApiAnswersAWrappedRefusalWith400NamingTheField() {
     ProcessEngineException wrapped = new ProcessEngineException(
         "ENGINE-03051 There was an exception while invoking the TaskListener. Message: '拒绝理由必填（denialReason）'",

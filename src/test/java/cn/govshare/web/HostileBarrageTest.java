@@ -148,6 +148,7 @@ class HostileBarrageTest {
           int choice = advanced.merge(key, 1, Integer::sum) - 1;
           ApiClient.as(port, user).post("/engine-rest/task/" + task.getId() + "/complete",
               Map.of("variables", valid(fields, choice)));
+          findings.recount();
         }
       }
     }
@@ -161,6 +162,43 @@ class HostileBarrageTest {
     assertThat(findings.serverErrors).isEmpty();
     assertThat(findings.writesByRefused).isEmpty();
     assertThat(findings.acceptedOverlong).isEmpty();
+  }
+
+  @Test
+  void theIssuesExamplesAre400NamingTheFieldAndChangeNothing() {
+    ApiClient supervisor = ApiClient.as(port, "supervisor");
+    assertRefused(supervisor.get("/api/audit?limit=0"), "limit");
+    for (String limit : List.of("0", "-1", "5000")) {
+      assertRefused(ApiClient.as(port, "mzj-applicant").get("/api/notifications?limit=" + limit), "limit");
+    }
+    // R21: a suspension reason longer than gs_grant.status_reason is refused, not cut; the grant stays active
+    long grant = ApiClient.as(port, "rsj-applicant").post("/api/share-requests", Map.of("resourceCode", "RK-001",
+        "purpose", "WORK_REFERENCE", "reason", "核对户籍", "systemName", "社保业务系统")).json().path("grantId").asLong();
+    assertRefused(ApiClient.as(port, "gaj-reviewer").post("/api/grants/" + grant + "/suspend",
+        Map.of("reason", "滥".repeat(2001))), "reason");
+    assertThat(jdbc.queryForObject("SELECT status FROM gs_grant WHERE id = ?", String.class, grant)).isEqualTo("ACTIVE");
+
+    Map<String, Long> before = rowCounts();
+    ApiClient applicant = ApiClient.as(port, "rsj-applicant");
+    Map<String, Object> request = new HashMap<>(Map.of("resourceCode", "RK-002", "purpose", "WORK_REFERENCE",
+        "reason", "理".repeat(2001), "systemName", "社保业务系统"));
+    assertRefused(applicant.post("/api/share-requests", request), "reason");
+    request.put("reason", "核对");
+    request.put("systemName", "系".repeat(256));
+    assertRefused(applicant.post("/api/share-requests", request), "systemName");
+    assertRefused(ApiClient.as(port, "gaj-reviewer").post("/api/disputes/data-conflicts", Map.of("resourceCode",
+        "RK-002", "otherResourceCode", "FR-002", "description", "冲".repeat(2001))), "description");
+    ApiClient admin = ApiClient.as(port, "admin");
+    assertRefused(admin.put("/api/calendar/days/2031-10-08", Map.of("kind", "HOLIDAY", "name", "节".repeat(65),
+        "reason", "调整")), "name");
+    assertRefused(admin.put("/api/calendar/days/2031-10-08", Map.of("kind", "HOLIDAY", "name", "国庆",
+        "reason", "理".repeat(501))), "reason");
+    assertThat(rowCounts()).isEqualTo(before);
+  }
+
+  private static void assertRefused(ApiClient.Response response, String field) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(400);
+    assertThat(response.json().path("field").asText()).as(response.toString()).isEqualTo(field);
   }
 
   // ---- /api ----
@@ -544,6 +582,11 @@ class HostileBarrageTest {
       }
       counts = after;
       return response;
+    }
+
+    /** After a legitimate write (a task completed to move on), the next refused request is compared to this. */
+    void recount() {
+      counts = rowCounts();
     }
 
     void sendToTask(String describe, String taskId, boolean overlong, Supplier<ApiClient.Response> request) {

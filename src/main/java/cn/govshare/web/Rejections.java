@@ -1,6 +1,7 @@
 package cn.govshare.web;
 
 import cn.govshare.FormRejection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,12 +20,18 @@ final class Rejections {
   private static final Pattern JAVA_SERIALIZATION =
       Pattern.compile("^ENGINE-17007 Cannot set variable with name (\\S+)\\. Java serialization format is prohibited");
 
+  /** SQLState 22001 (H2, MySQL, MariaDB): a value longer than its column; the transaction rolled back. */
+  private static final String STRING_TOO_LONG = "22001";
+  /** The refusal of a value that only the database caught: a check is missing before it (the barrage flags it). */
+  static final String TOO_LONG = "输入的值超过数据库字段允许的长度，未保存";
+
   private Rejections() {
   }
 
   /**
    * The FormRejection in the chain, else the first BadUserRequestException, else a Java-serialized value the
-   * engine refused (as a FormRejection naming the variable), else empty.
+   * engine refused (as a FormRejection naming the variable), else a value too long for its column (the last
+   * net: a 400 without a field, never a 500), else empty.
    */
   static Optional<BadUserRequestException> find(Throwable failure) {
     BadUserRequestException first = null;
@@ -41,6 +48,9 @@ final class Rejections {
         if (serialized.find()) {
           first = new FormRejection(serialized.group(1), "不接受 Java 序列化格式的变量值");
         }
+      }
+      if (first == null && t instanceof SQLException sql && STRING_TOO_LONG.equals(sql.getSQLState())) {
+        first = new FormRejection(null, TOO_LONG);
       }
     }
     return Optional.ofNullable(first);

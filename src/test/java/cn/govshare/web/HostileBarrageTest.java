@@ -573,8 +573,10 @@ class HostileBarrageTest {
       ApiClient.Response response = request.get();
       sent++;
       Map<String, Long> after = rowCounts();
-      if (response.status() >= 500) {
-        serverErrors.add(describe + " -> " + preview(response.text().getBytes(StandardCharsets.UTF_8)));
+      if (response.status() >= 500 || response.text().contains(Rejections.TOO_LONG)) {
+        // a value too long for its column that only the database caught counts too: its check is missing
+        String answer = response.text().replaceAll("(.)\\1{9,}", "$1…");
+        serverErrors.add(describe + " -> " + answer.substring(0, Math.min(answer.length(), 400)));
       } else if (response.status() >= 400 && !after.equals(counts)) {
         writesByRefused.add(describe + " -> " + response.status() + " " + changed(counts, after));
       } else if (response.status() < 300 && overlong) {

@@ -4,6 +4,8 @@ import cn.govshare.audit.AuditTrail;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -45,13 +47,18 @@ class CalendarAdministration {
     this.clock = clock;
   }
 
-  record DayCorrection(DayKind kind, String name, String reason) {
+  // Lengths of gs_calendar_override / gs_calendar_year_day / gs_calendar_year: longer is refused, never cut.
+  record DayCorrection(DayKind kind, @Size(max = 64, message = "不能超过 {max} 个字符") String name,
+      @Size(max = 500, message = "不能超过 {max} 个字符") String reason) {
   }
 
-  record NamedDates(String name, List<String> dates) {
+  record NamedDates(@Size(max = 64, message = "不能超过 {max} 个字符") String name,
+      @Size(max = 400, message = "最多 {max} 个日期") List<String> dates) {
   }
 
-  record NoticeYear(List<NamedDates> holidays, List<NamedDates> workdays, String reason) {
+  record NoticeYear(@Size(max = 100, message = "最多 {max} 组") List<@Valid NamedDates> holidays,
+      @Size(max = 100, message = "最多 {max} 组") List<@Valid NamedDates> workdays,
+      @Size(max = 500, message = "不能超过 {max} 个字符") String reason) {
   }
 
   @Transactional
@@ -91,8 +98,8 @@ class CalendarAdministration {
     Day before = calendar.dayKind(date);
     mapper.lockVersion();
     mapper.deleteOverride(date);
-    mapper.insertOverride(new CalendarOverride(date, body.kind(), StringUtils.abbreviate(StringUtils.stripToNull(
-        body.name()), 64), StringUtils.abbreviate(body.reason().strip(), 500), caller.userId(), clock.instant()));
+    mapper.insertOverride(new CalendarOverride(date, body.kind(), StringUtils.stripToNull(body.name()),
+        body.reason().strip(), caller.userId(), clock.instant()));
     Day after = commit(caller, "CORRECT", date.toString(), body.reason(), before, Set.of(date.getYear()));
     return after;
   }
@@ -129,7 +136,7 @@ class CalendarAdministration {
     mapper.lockVersion();
     mapper.deleteYearDays(year);
     mapper.deleteYear(year);
-    mapper.insertYear(year, caller.userId(), clock.instant(), StringUtils.abbreviate(body.reason(), 500));
+    mapper.insertYear(year, caller.userId(), clock.instant(), body.reason());
     days.forEach(mapper::insertYearDay);
     mapper.bumpVersion();
     mapper.insertChange(clock.instant(), caller.userId(), "IMPORT", String.valueOf(year), body.reason(),
@@ -171,7 +178,7 @@ class CalendarAdministration {
           throw ApiException.badRequest(where + ".dates", date + " 重复出现，或既是假日又是调休上班日");
         }
         touched.add(date.getYear());
-        days.add(new OfficialDay(year, date, kind, StringUtils.abbreviate(group.name().strip(), 64)));
+        days.add(new OfficialDay(year, date, kind, group.name().strip()));
       }
     }
   }
@@ -180,8 +187,7 @@ class CalendarAdministration {
     mapper.bumpVersion();
     sync.reload();
     Day after = calendar.dayKind(before.date());
-    mapper.insertChange(clock.instant(), caller.userId(), action, target, StringUtils.abbreviate(reason, 500),
-        write(before), write(after));
+    mapper.insertChange(clock.instant(), caller.userId(), action, target, reason, write(before), write(after));
     audit.record(caller, "CALENDAR_DAY_" + action, "CALENDAR", target, AuditTrail.OK,
         before.kind() + " → " + after.kind() + "; " + reason, Set.of());
     events.publishEvent(new CalendarChanged(years));

@@ -3,6 +3,7 @@ package cn.govshare.calendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -81,7 +82,7 @@ class CalendarController {
   }
 
   @PutMapping("/days/{date}")
-  Map<String, Object> correct(@PathVariable String date, @RequestBody CalendarAdministration.DayCorrection body,
+  Map<String, Object> correct(@PathVariable String date, @Valid @RequestBody CalendarAdministration.DayCorrection body,
       Caller caller) {
     return view(administration.correctDay(caller, date(date), body));
   }
@@ -92,7 +93,7 @@ class CalendarController {
   }
 
   @PutMapping("/years/{year}")
-  Map<String, Object> importYear(@PathVariable int year, @RequestBody CalendarAdministration.NoticeYear body,
+  Map<String, Object> importYear(@PathVariable int year, @Valid @RequestBody CalendarAdministration.NoticeYear body,
       Caller caller) {
     List<OfficialDay> days = administration.importYear(caller, year, body);
     return Map.of("year", year, "days", days.size());

@@ -1,6 +1,8 @@
 package cn.govshare.dispute;
 
 import cn.govshare.org.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,14 @@ class DisputeController {
 
   @PostMapping("/data-conflicts")
   @ResponseStatus(HttpStatus.CREATED)
-  Dispute dataConflict(@RequestBody DataConflict body, Caller caller) {
+  Dispute dataConflict(@Valid @RequestBody DataConflict body, Caller caller) {
     return disputes.reportDataConflict(caller, body.resourceCode(), body.otherResourceCode(), body.description());
   }
 
-  record DataConflict(String resourceCode, String otherResourceCode, String description) {
+  /** Lengths of gs_dispute's columns: a longer value is refused, never cut (R23, issue 18). */
+  record DataConflict(
+      @Size(max = 64, message = "不能超过 {max} 个字符") String resourceCode,
+      @Size(max = 64, message = "不能超过 {max} 个字符") String otherResourceCode,
+      @Size(max = 2000, message = "不能超过 {max} 个字符") String description) {
   }
 }

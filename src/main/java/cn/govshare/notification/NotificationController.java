@@ -1,8 +1,7 @@
 package cn.govshare.notification;
 
 import cn.govshare.org.Caller;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import cn.govshare.web.ListLimit;
 import java.util.List;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,7 @@ class NotificationController {
   @GetMapping("/api/notifications")
   List<Notification> mine(Caller caller, @RequestParam(required = false) String refType,
       @RequestParam(required = false) String refId,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+      @RequestParam(defaultValue = "100") @ListLimit int limit) {
     return notifications.forRecipient(caller.userId(), caller.groups(), refType, refId, limit);
   }
 }

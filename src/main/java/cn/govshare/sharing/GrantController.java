@@ -3,6 +3,8 @@ package cn.govshare.sharing;
 import cn.govshare.catalog.CatalogService;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,20 +46,21 @@ class GrantController {
   }
 
   @PostMapping("/{id}/suspend")
-  Grant suspend(@PathVariable long id, @RequestBody StatusChange body, Caller caller) {
+  Grant suspend(@PathVariable long id, @Valid @RequestBody StatusChange body, Caller caller) {
     return grants.changeStatus(caller, id, GrantStatus.SUSPENDED, body.reason());
   }
 
   @PostMapping("/{id}/terminate")
-  Grant terminate(@PathVariable long id, @RequestBody StatusChange body, Caller caller) {
+  Grant terminate(@PathVariable long id, @Valid @RequestBody StatusChange body, Caller caller) {
     return grants.changeStatus(caller, id, GrantStatus.TERMINATED, body.reason());
   }
 
   @PostMapping("/{id}/resume")
-  Grant resume(@PathVariable long id, @RequestBody StatusChange body, Caller caller) {
+  Grant resume(@PathVariable long id, @Valid @RequestBody StatusChange body, Caller caller) {
     return grants.changeStatus(caller, id, GrantStatus.ACTIVE, body.reason());
   }
 
-  record StatusChange(String reason) {
+  /** gs_grant.status_reason: a longer reason is refused, never cut (R21, issue 18). */
+  record StatusChange(@Size(max = 2000, message = "不能超过 {max} 个字符") String reason) {
   }
 }

@@ -4,6 +4,8 @@ import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
+import cn.govshare.ApiException;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,12 @@ class ShareRequestController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> submit(@RequestBody NewShareRequest body, Caller caller) {
+  Map<String, Object> submit(@Valid @RequestBody NewShareRequest body, Caller caller) {
+    if (body.requestedFields() != null
+        && String.join(",", body.requestedFields()).length() > NewShareRequest.MAX_REQUESTED_FIELDS) {
+      throw ApiException.badRequest("requestedFields",
+          "requestedFields 合计不能超过 " + NewShareRequest.MAX_REQUESTED_FIELDS + " 个字符");
+    }
     ShareRequest created = requests.submit(caller, body);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", created.id());

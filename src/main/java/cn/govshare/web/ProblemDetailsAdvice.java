@@ -4,6 +4,12 @@ import cn.govshare.ApiException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -63,10 +69,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "数据库暂不可用，请稍后重试", null));
   }
 
+  /** Method validation of request parameters (a class with {@code @Validated}): 400 naming the parameter. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+    return e.getConstraintViolations().stream()
+        .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .map(v -> badRequest(field(v), "参数 " + field(v) + " " + v.getMessage()))
+        .orElseGet(() -> badRequest(null, "输入无效"));
+  }
+
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
     if (DatabaseFailures.isConnectionFailure(e)) {
       return databaseUnavailable(e);
+    }
+    var rejection = Rejections.find(e);
+    if (rejection.isPresent()) {
+      // issue 18: a refusal inside a listener or delegate (FormRejection) is the user's input, never a 500
+      return badRequest(Rejections.field(rejection.get()), Rejections.message(rejection.get()));
     }
     LOG.error("process engine failure", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -77,6 +97,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     if (DatabaseFailures.isConnectionFailure(e)) {
       return databaseUnavailable(e);
+    }
+    var rejection = Rejections.find(e);
+    if (rejection.isPresent()) {
+      return badRequest(Rejections.field(rejection.get()), Rejections.message(rejection.get()));
     }
     LOG.error("unexpected failure", e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -91,8 +115,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
-      String detail = cause instanceof InvalidFormatException invalid
-          ? "字段 " + field + " 的值无效: " + invalid.getValue()
+      String detail = cause instanceof UnrecognizedPropertyException ? "未知字段 " + field
+          : cause instanceof InvalidFormatException invalid ? "字段 " + field + " 的值无效: " + invalid.getValue()
           : cause instanceof MismatchedInputException ? "字段 " + field + " 的类型错误" : "字段 " + field + " 无效";
       return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", detail, field));
     }
@@ -124,6 +148,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     String detail = result.map(r -> "参数 " + r.getMethodParameter().getParameterName() + " "
         + r.getResolvableErrors().get(0).getDefaultMessage()).orElse("输入无效");
     return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", detail, field));
+  }
+
+  /** {@code limit} for a request parameter, {@code requestedFields[2]} for a value inside a body. */
+  private static String field(ConstraintViolation<?> violation) {
+    StringBuilder properties = new StringBuilder();
+    String parameter = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = node.getName();
+      } else if (node.getKind() == ElementKind.PROPERTY) {
+        properties.append(properties.isEmpty() ? "" : ".").append(node.getName());
+      }
+      if (node.getIndex() != null) {
+        properties.append('[').append(node.getIndex()).append(']');
+      }
+    }
+    return properties.isEmpty() ? parameter : properties.toString().replaceFirst("^\\[", parameter + "[");
   }
 
   private static ResponseEntity<ProblemDetail> badRequest(String field, String detail) {

@@ -5,9 +5,13 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -78,6 +82,30 @@ class WebConfiguration implements WebMvcConfigurer {
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  /** Issue 18: a refused form value is a 400 naming the field at /engine-rest (Camunda's Jersey application). */
+  @Bean
+  ResourceConfigCustomizer engineRestRejections() {
+    return config -> EngineRestRejections.MAPPERS.forEach(config::register);
+  }
+
+  /**
+   * The same for the web apps' engine API (/camunda/api/engine/...): its JAX-RS application is a class the
+   * webapp starter hands to a Jersey servlet, with no hook of its own. Jersey reads the servlet context's
+   * attributes as properties of every application it builds from a class, and adds the providers named in
+   * {@code jersey.config.server.provider.classnames}. The mappers act only on refusals.
+   */
+  @Bean
+  ServletContextInitializer webappEngineApiRejections() {
+    return context -> {
+      if (context.getAttribute(ServerProperties.PROVIDER_CLASSNAMES) != null) {
+        throw new IllegalStateException(ServerProperties.PROVIDER_CLASSNAMES + " is already set: "
+            + context.getAttribute(ServerProperties.PROVIDER_CLASSNAMES));
+      }
+      context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
+          EngineRestRejections.MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
+    };
   }
 
   @Override

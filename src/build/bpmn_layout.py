@@ -24,16 +24,19 @@ def layout(path):
     for old in root.findall(f"{{{DI}}}BPMNDiagram"):
         root.remove(old)
     process = root.find(f"{{{BPMN}}}process")
-    nodes, flows = {}, []
+    nodes, flows, attached = {}, [], {}
     for child in process:
         tag = child.tag.split("}")[1]
         if tag == "sequenceFlow":
             flows.append((child.get("id"), child.get("sourceRef"), child.get("targetRef")))
+        elif tag == "boundaryEvent":
+            attached[child.get("id")] = child.get("attachedToRef")
         elif tag not in ("documentation", "extensionElements"):
             nodes[child.get("id")] = tag
     outgoing = {n: [] for n in nodes}
     for fid, s, t in flows:
-        outgoing[s].append(t)
+        # a boundary event's flow leaves from its host activity's column
+        outgoing[attached.get(s, s)].append(t)
     starts = [n for n, tag in nodes.items() if tag == "startEvent"]
     layer, order, back = {}, [], set()
     state = {}
@@ -61,12 +64,15 @@ def layout(path):
             w, h = SIZES.get(nodes[n], (100, 80))
             cx, cy = LEFT + col * COLUMN + 50, TOP + row * ROW + 40
             position[n] = (cx - w / 2, cy - h / 2, w, h)
+    for event, host in attached.items():
+        hx, hy, hw, hh = position[host]
+        position[event] = (hx + hw - 28, hy + hh - 18, 36, 36)
     diagram = ET.SubElement(root, f"{{{DI}}}BPMNDiagram", id=process.get("id") + "_diagram")
     plane = ET.SubElement(diagram, f"{{{DI}}}BPMNPlane", id=process.get("id") + "_plane",
                           bpmnElement=process.get("id"))
     for n, (x, y, w, h) in position.items():
         shape = ET.SubElement(plane, f"{{{DI}}}BPMNShape", id=n + "_di", bpmnElement=n)
-        if nodes[n] == "exclusiveGateway":
+        if nodes.get(n) == "exclusiveGateway":
             shape.set("isMarkerVisible", "true")
         ET.SubElement(shape, f"{{{DC}}}Bounds", x=str(int(x)), y=str(int(y)), width=str(w), height=str(h))
     lowest = max(y + h for x, y, w, h in position.values()) + 40

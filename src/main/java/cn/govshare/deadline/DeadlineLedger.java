@@ -51,9 +51,11 @@ class DeadlineLedger {
   private final Notifications notifications;
   private final DepartmentService departments;
   private final Clock clock;
+  private final List<DeadlinePeriods> periods;
 
   DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, ActivePolicy policy,
-      Notifications notifications, DepartmentService departments, Clock clock) {
+      Notifications notifications, DepartmentService departments, Clock clock, List<DeadlinePeriods> periods) {
+    this.periods = periods;
     this.mapper = mapper;
     this.calendar = calendar;
     this.policy = policy;
@@ -72,8 +74,9 @@ class DeadlineLedger {
     }
     TimeLimit limit = policy.limit(rule);
     String key = task.getTaskDefinitionKey();
-    Instant start = receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
-    int extension = extensionDays(task.getVariable(key + "ExtensionDays"));
+    DeadlinePeriods.Period period = period(task);
+    Instant start = period.startedAt() != null ? period.startedAt() : receivedAt(null, task.getCreateTime());
+    int extension = period.extensionDays();
     DeadlineTerms terms = DeadlineTerms.compute(limit, start, extension, calendar);
     if (terms.fallback()) {
       LOG.warn("deadline of task {} ({}) computed on weekends-only fallback calendar data: due {}", task.getId(),
@@ -255,6 +258,22 @@ class DeadlineLedger {
       }
     }
     return groups.isEmpty() ? null : groups.get(0);
+  }
+
+  /**
+   * The case's own record first (issue 18); the {@code <taskKey>ReceivedAt} / {@code ExtensionDays} variables
+   * only for a process no feature claims (BPMN an administrator deployed without a case behind it).
+   */
+  private DeadlinePeriods.Period period(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    for (DeadlinePeriods source : periods) {
+      var period = source.period(task.getProcessInstanceId(), key);
+      if (period.isPresent()) {
+        return period.get();
+      }
+    }
+    Instant start = receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
+    return new DeadlinePeriods.Period(start, extensionDays(task.getVariable(key + "ExtensionDays")));
   }
 
   private Instant receivedAt(Object value, Date createTime) {

@@ -8,6 +8,7 @@ import cn.govshare.catalog.GrantHolders;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
+import cn.govshare.org.CallerResolver;
 import cn.govshare.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,9 +34,12 @@ public class Grants implements GrantHolders {
   private final CatalogService catalog;
   private final Notifications notifications;
   private final AuditTrail audit;
+  private final CallerResolver callers;
   private final Clock clock;
 
-  Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit, Clock clock) {
+  Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
+      CallerResolver callers, Clock clock) {
+    this.callers = callers;
     this.mapper = mapper;
     this.catalog = catalog;
     this.notifications = notifications;
@@ -54,7 +58,9 @@ public class Grants implements GrantHolders {
         clock.instant());
     GeneratedKey key = new GeneratedKey();
     mapper.insertGrant(grant, key);
-    audit.record("system", "GRANT_ISSUED", "GRANT", String.valueOf(key.getId()), AuditTrail.OK,
+    // issue 18: a grant issued inside a task completion is the completing user's act, not the platform's
+    Caller actor = callers.engineActor();
+    audit.record(actor == null ? "system" : actor.userId(), "GRANT_ISSUED", "GRANT", String.valueOf(key.getId()), AuditTrail.OK,
         department + " 获得 " + resourceCode + " 授权，用途 " + purpose + "，范围 " + (scope.isEmpty() ? "全部" : scope));
     notifications.notifyGroup(department, "GRANT_ISSUED", "已获授权: " + resource.name(),
         "用途：" + purpose.label() + "；范围：" + (scope.isEmpty() ? "全部数据项" : String.join("、", scope))

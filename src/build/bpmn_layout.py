@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Adds (or replaces) a BPMN diagram (BPMNDI) in GovShare's hand-written BPMN files, so that Cockpit
 shows the process and Camunda Modeler can open it. Left-to-right layers by longest path from the
-start event; back edges (loops) are routed below. Usage: python3 src/build/bpmn_layout.py bpmn/*.bpmn"""
+start event; back edges (loops) are routed below; each sub-process is drawn collapsed and laid out on
+a plane of its own (Cockpit and Modeler drill down into it). Usage: python3 src/build/bpmn_layout.py bpmn/*.bpmn"""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -24,6 +25,17 @@ def layout(path):
     for old in root.findall(f"{{{DI}}}BPMNDiagram"):
         root.remove(old)
     process = root.find(f"{{{BPMN}}}process")
+    scopes = [process]
+    while scopes:
+        # a sub-process is drawn collapsed on its parent's plane and laid out on a plane of its own (drill-down)
+        scope = scopes.pop(0)
+        plane(root, scope)
+        scopes.extend(scope.findall(f"{{{BPMN}}}subProcess"))
+    ET.indent(tree, space="  ")
+    tree.write(path, encoding="UTF-8", xml_declaration=True)
+
+
+def plane(root, process):
     nodes, flows, attached = {}, [], {}
     for child in process:
         tag = child.tag.split("}")[1]
@@ -68,12 +80,14 @@ def layout(path):
         hx, hy, hw, hh = position[host]
         position[event] = (hx + hw - 28, hy + hh - 18, 36, 36)
     diagram = ET.SubElement(root, f"{{{DI}}}BPMNDiagram", id=process.get("id") + "_diagram")
-    plane = ET.SubElement(diagram, f"{{{DI}}}BPMNPlane", id=process.get("id") + "_plane",
-                          bpmnElement=process.get("id"))
+    plane_element = ET.SubElement(diagram, f"{{{DI}}}BPMNPlane", id=process.get("id") + "_plane",
+                                  bpmnElement=process.get("id"))
     for n, (x, y, w, h) in position.items():
-        shape = ET.SubElement(plane, f"{{{DI}}}BPMNShape", id=n + "_di", bpmnElement=n)
+        shape = ET.SubElement(plane_element, f"{{{DI}}}BPMNShape", id=n + "_di", bpmnElement=n)
         if nodes.get(n) == "exclusiveGateway":
             shape.set("isMarkerVisible", "true")
+        if nodes.get(n) == "subProcess":
+            shape.set("isExpanded", "false")
         ET.SubElement(shape, f"{{{DC}}}Bounds", x=str(int(x)), y=str(int(y)), width=str(w), height=str(h))
     lowest = max(y + h for x, y, w, h in position.values()) + 40
     for fid, s, t in flows:
@@ -81,7 +95,7 @@ def layout(path):
             continue
         sx, sy, sw, sh = position[s]
         tx, ty, tw, th = position[t]
-        edge = ET.SubElement(plane, f"{{{DI}}}BPMNEdge", id=fid + "_di", bpmnElement=fid)
+        edge = ET.SubElement(plane_element, f"{{{DI}}}BPMNEdge", id=fid + "_di", bpmnElement=fid)
         if (s, t) in back or tx <= sx:
             points = [(sx + sw / 2, sy + sh), (sx + sw / 2, lowest), (tx + tw / 2, lowest), (tx + tw / 2, ty + th)]
         else:
@@ -90,8 +104,6 @@ def layout(path):
             points = [start, (mid, start[1]), (mid, end[1]), end]
         for x, y in points:
             ET.SubElement(edge, f"{{{DDI}}}waypoint", x=str(int(x)), y=str(int(y)))
-    ET.indent(tree, space="  ")
-    tree.write(path, encoding="UTF-8", xml_declaration=True)
 
 
 if __name__ == "__main__":

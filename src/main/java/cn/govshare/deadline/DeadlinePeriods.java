@@ -15,13 +15,14 @@ public interface DeadlinePeriods {
   Optional<Period> period(String processInstanceId, String taskKey);
 
   /**
-   * @param startedAt     when the period began; null: when the task was created
+   * @param startedAt     when the period began; null: when the task (or timed sub-process) started
    * @param extensionDays working days added by approved extensions
+   * @param holder        the department that owes the step (a timed sub-process has no candidate groups); may be null
    */
-  record Period(Instant startedAt, int extensionDays) {
+  record Period(Instant startedAt, int extensionDays, String holder) {
 
     public static Period fromTaskCreation() {
-      return new Period(null, 0);
+      return new Period(null, 0, null);
     }
   }
 }

@@ -9,6 +9,8 @@ import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
+import cn.govshare.org.Groups;
+import cn.govshare.policy.ActivePolicy;
 import cn.govshare.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,10 +37,12 @@ public class Grants implements GrantHolders {
   private final Notifications notifications;
   private final AuditTrail audit;
   private final CallerResolver callers;
+  private final ActivePolicy policy;
   private final Clock clock;
 
   Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
-      CallerResolver callers, Clock clock) {
+      CallerResolver callers, ActivePolicy policy, Clock clock) {
+    this.policy = policy;
     this.callers = callers;
     this.mapper = mapper;
     this.catalog = catalog;
@@ -125,6 +129,13 @@ public class Grants implements GrantHolders {
         concerns(grant.department(), grant.providerDept()));
     notifications.notifyGroup(grant.department(), "GRANT_" + to, "授权状态变更: " + grant.resourceCode() + " → " + to,
         "理由：" + reason.strip(), "GRANT", String.valueOf(grantId));
+    if (to != GrantStatus.ACTIVE && policy.has("R21")) {
+      // R21, shaoyang 22: suspending or terminating provision is reported to the body the profile names
+      notifications.notifyGroup(Groups.GENERAL_OFFICE, "GRANT_" + to, "报告" + policy.body("general-office") + "：" + grant
+              .providerDept() + " " + (to == GrantStatus.SUSPENDED ? "暂停" : "终止") + "向 " + grant.department() + " 提供 "
+              + grant.resourceCode(), "理由：" + reason.strip() + "（" + policy.limit("R21").citation() + "）", "GRANT",
+          String.valueOf(grantId));
+    }
     return mapper.findGrant(grantId);
   }
 

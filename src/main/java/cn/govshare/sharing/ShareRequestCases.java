@@ -28,17 +28,17 @@ class ShareRequestCases implements CaseDirectory, DeadlinePeriods {
         .map(r -> new CaseRef(TYPE, r.id(), r.businessKey(), Set.of(r.applicantDept(), r.providerDept())));
   }
 
-  /** R13, national 21: the provider's answer runs from receipt (or from complete materials), plus approved extensions. */
+  /** R13, national 20, 21: the provider's answer (sub-process providerAnswer) runs from receipt (or from complete materials), plus approved extensions. */
   @Override
   public Optional<Period> period(String processInstanceId, String taskKey) {
     ShareRequest request = processInstanceId == null ? null : mapper.findRequestByInstance(processInstanceId);
     if (request == null) {
       return Optional.empty();
     }
-    if (!ShareRequestProcess.ANSWER_TASK.equals(taskKey)) {
+    if (!ShareRequestProcess.ANSWER_SCOPE.equals(taskKey)) {
       return Optional.of(Period.fromTaskCreation());
     }
     AnswerPeriod answer = mapper.findAnswerPeriod(request.id());
-    return Optional.of(new Period(answer.receivedAt(), answer.extensionDays()));
+    return Optional.of(new Period(answer.receivedAt(), answer.extensionDays(), request.providerDept()));
   }
 }

@@ -2,12 +2,15 @@ package cn.govshare.sharing;
 
 import cn.govshare.FormRejection;
 import cn.govshare.clock.Zones;
+import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.policy.ActivePolicy;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.lang3.StringUtils;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,8 +26,15 @@ import org.springframework.stereotype.Service;
 class ShareRequestProcess {
 
   static final String OUTCOME = "outcome";
-  /** The provider's answer task (R13): its period is kept on the request (national 21). */
+  /** The provider's answer task (R13). */
   static final String ANSWER_TASK = "providerAuthorization";
+  /**
+   * The sub-process that carries the answer period (R13; national 20, 21): the provider's answer, its head's
+   * sign-off and the extension decision; the period closes only when the answer leaves the provider.
+   */
+  static final String ANSWER_SCOPE = "providerAnswer";
+  static final Set<String> ANSWER_SCOPE_TASKS = Set.of(ANSWER_TASK, "providerHeadSignOff",
+      "approveAnswerExtension");
   static final String CONTEST_TASK = "applicantReview";
   /** Form answers of one round of the provider's answer, cleared when the provider's task opens again. */
   private static final List<String> ROUND_VARIABLES = List.of("answerAction", "missingMaterials", "extensionDays",
@@ -39,11 +49,13 @@ class ShareRequestProcess {
   private final Grants grants;
   private final CallerResolver callers;
   private final ActivePolicy policy;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   ShareRequestProcess(ShareRequests requests, SharingMapper mapper, RequestLifecycle lifecycle,
       ShareRequestParties parties, ShareTaskChecks checks, Grants grants, CallerResolver callers, ActivePolicy policy,
-      Clock clock) {
+      Deadlines deadlines, Clock clock) {
+    this.deadlines = deadlines;
     this.requests = requests;
     this.mapper = mapper;
     this.lifecycle = lifecycle;
@@ -73,6 +85,10 @@ class ShareRequestProcess {
     if (CONTEST_TASK.equals(task.getTaskDefinitionKey())) {
       // R13-CONTEST: the window is the applicant's right; its end is shown, its lapse closes the request
       task.setDueDate(parties.contestWindowEnds(task.getExecution()));
+    }
+    if (ANSWER_SCOPE_TASKS.contains(task.getTaskDefinitionKey())) {
+      // the period is the sub-process's: every task inside shows its due date
+      deadlines.periodDue(task.getProcessInstanceId(), ANSWER_SCOPE).map(Date::from).ifPresent(task::setDueDate);
     }
     if (task.getDueDate() != null) {
       task.setVariableLocal("dueText", DUE.format(task.getDueDate().toInstant().atZone(Zones.SHANGHAI)) + " 前办结");
@@ -151,6 +167,8 @@ class ShareRequestProcess {
             + policy.limit("R13-EXT").citation() + "）");
       }
       int total = mapper.findAnswerPeriod(request.id()).extensionDays();
+      deadlines.periodChanged(execution.getProcessInstanceId(), ANSWER_SCOPE,
+          "答复期限经共享主管部门同意延长" + days + "个工作日（" + policy.limit("R13-EXT").citation() + "）");
       requests.notifyApplicant(request, "答复期限延长" + days + "个工作日",
           "经共享主管部门同意，提供部门答复期限延长" + days + "个工作日（累计" + total + "个工作日，《政务数据共享条例》第二十一条）。理由："
               + execution.getVariable("extensionReason"));

@@ -40,7 +40,8 @@ class RequestLifecycle {
       throw new IllegalStateException("共享申请 " + request.businessKey() + " 处于 " + request.status() + "，不能 "
           + event + " (" + event.rule() + ")");
     }
-    String text = reason == null ? null : StringUtils.abbreviate(reason, 2000);
+    // outcome_reason is VARCHAR(2000): callers pass form texts checked against it (ShareTaskChecks), never cut here
+    String text = reason;
     if (mapper.transition(requestId, request.status(), event.to(), grantId, text,
         event.decides() ? clock.instant() : null) != 1) {
       throw new IllegalStateException("共享申请 " + request.businessKey() + " 的状态已被同时修改");
@@ -50,7 +51,7 @@ class RequestLifecycle {
       actor = callers.resolve(PLATFORM);
     }
     String detail = request.status() + " → " + event.to() + " (" + event.rule() + ")"
-        + (text == null ? "" : "：" + text);
+        + (text == null ? "" : "：" + StringUtils.abbreviate(text, 200));
     Set<String> concerns = Set.of(request.applicantDept(), request.providerDept());
     audit.record(actor, "SHARE_REQUEST_" + event, "SHARE_REQUEST", String.valueOf(requestId), AuditTrail.OK, detail,
         concerns);

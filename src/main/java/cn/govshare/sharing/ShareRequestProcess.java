@@ -121,12 +121,13 @@ class ShareRequestProcess {
   void withdrawn(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     boolean byApplicant = Boolean.TRUE.equals(execution.getVariable("withdraw"));
+    // the reason as written (≤ 2000, the column): the step and the audit say which way it was withdrawn
     String reason = byApplicant
-        ? "申请部门撤回申请：" + StringUtils.defaultIfBlank((String) execution.getVariable("supplement"), "未补充材料")
-        : "申请部门负责人不同意提出申请：" + execution.getVariable("applicantHeadComment");
+        ? StringUtils.defaultIfBlank((String) execution.getVariable("supplement"), "申请部门撤回申请")
+        : (String) execution.getVariable("applicantHeadComment");
     lifecycle.apply(request.id(), RequestEvent.WITHDRAWN_BY_APPLICANT, null, reason);
-    requests.step(request.id(), "withdrawn", "申请撤回", RequestLifecycle.PLATFORM, "共享平台", null, "WITHDRAWN", reason,
-        null);
+    requests.step(request.id(), "withdrawn", byApplicant ? "申请部门撤回申请" : "申请部门负责人不同意提出申请",
+        RequestLifecycle.PLATFORM, "共享平台", null, "WITHDRAWN", reason, null);
     if (byApplicant) {
       requests.notifyDepartment(request.providerDept(), request, "申请已撤回", reason);
     }
@@ -140,7 +141,7 @@ class ShareRequestProcess {
       throw new FormRejection("answerAction", "申请材料不齐全的，应当一次性告知（《政务数据共享条例》第二十一条）");
     }
     String missing = (String) execution.getVariable("missingMaterials");
-    lifecycle.apply(request.id(), RequestEvent.MATERIALS_INCOMPLETE, null, "申请材料不齐全：" + missing);
+    lifecycle.apply(request.id(), RequestEvent.MATERIALS_INCOMPLETE, null, missing);
     requests.notifyApplicant(request, "申请材料不齐全，请一次性补充",
         "需要补充的材料：" + missing + "（《政务数据共享条例》第二十一条）");
   }
@@ -208,8 +209,7 @@ class ShareRequestProcess {
 
   void checkFailed(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
-    lifecycle.apply(request.id(), RequestEvent.CHECK_FAILED, null,
-        "规范性审查未通过：" + execution.getVariable("checkComment"));
+    lifecycle.apply(request.id(), RequestEvent.CHECK_FAILED, null, (String) execution.getVariable("checkComment"));
     execution.setVariable(OUTCOME, "CHECK_FAILED");
   }
 
@@ -229,8 +229,7 @@ class ShareRequestProcess {
   void contested(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     String reason = (String) execution.getVariable("contestReason");
-    ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.CONTESTED, null,
-        "申请部门对不予共享提出异议：" + reason);
+    ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.CONTESTED, null, reason);
     requests.handToDispute(disputed, reason);
   }
 

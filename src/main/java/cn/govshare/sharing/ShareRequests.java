@@ -41,6 +41,8 @@ public class ShareRequests {
   /** National art. 21: the provider answers a request for unconditional data within 1 WD. */
   static final String ROUTE_UNCONDITIONAL = "UNCONDITIONAL";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  /** gs_notification.body is VARCHAR(2000). */
+  private static final int NOTICE_MAX = 2000;
 
   private final SharingMapper mapper;
   private final CatalogService catalog;
@@ -251,9 +253,10 @@ public class ShareRequests {
   }
 
   private void tell(String department, String category, ShareRequest request, String subject, String detail) {
+    // the notice quotes the reason; the reason itself is kept whole on the request (outcome_reason)
     notifications.notifyGroup(department, category,
-        request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
-        String.valueOf(request.id()));
+        request.businessKey() + " " + request.resourceName() + "：" + subject, StringUtils.abbreviate(detail, NOTICE_MAX),
+        "SHARE_REQUEST", String.valueOf(request.id()));
   }
 
   private boolean canSee(Caller caller, ShareRequest request) {

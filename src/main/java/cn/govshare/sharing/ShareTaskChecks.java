@@ -41,6 +41,11 @@ class ShareTaskChecks {
   /** Names that once carried identity, routing or periods (issue 18); the platform sets none of them now. */
   private static final Set<String> RESERVED = Set.of("route", "providerHead", "applicantHead");
   private static final List<String> RESERVED_SUFFIXES = List.of("ReceivedAt", "ExtensionDays");
+  /** The form texts of this process; each ends in a VARCHAR(2000) column (outcome_reason, step comment, grant scope). */
+  private static final List<String> FREE_TEXT = List.of("checkComment", "denialReason", "grantScope", "missingMaterials",
+      "extensionReason", "extensionComment", "applicantHeadComment", "providerHeadComment", "supplement",
+      "deliveryNote", "contestReason");
+  static final int MAX_TEXT = 2000;
 
   private final CatalogService catalog;
   private final ActivePolicy policy;
@@ -57,6 +62,7 @@ class ShareTaskChecks {
   /** Refuses a bad completion of {@code task} of {@code request} by {@code actor} (null: the engine itself). */
   void completing(DelegateTask task, ShareRequest request, AnswerPeriod period, Caller actor) {
     recordUnchanged(task, request);
+    lengths(task);
     String applicant = request.applicantDept();
     switch (task.getTaskDefinitionKey()) {
       case "normativeCheck" -> {
@@ -256,6 +262,15 @@ class ShareTaskChecks {
   private static void text(DelegateTask task, String name, String message) {
     if (!(task.getVariable(name) instanceof String s) || s.isBlank()) {
       throw new FormRejection(name, message);
+    }
+  }
+
+  /** Issue 18 class 7: a text longer than the column it ends in is refused, never cut. */
+  private static void lengths(DelegateTask task) {
+    for (String name : FREE_TEXT) {
+      if (task.getVariable(name) instanceof String s && s.length() > MAX_TEXT) {
+        throw new FormRejection(name, "不能超过 " + MAX_TEXT + " 个字符");
+      }
     }
   }
 

@@ -133,6 +133,19 @@ class ShareRequestLawTest {
   }
 
   @Test
+  void aReasonLongerThanItsColumnIsRefusedNotCut() {
+    ShareRequest request = apply("RK-002");
+    ProcessInstance pi = instance(request);
+    String tooLong = "理".repeat(ShareTaskChecks.MAX_TEXT + 1);
+    assertThatThrownBy(() -> complete(task(pi), withVariables("checkPassed", false, "checkComment", tooLong)))
+        .satisfies(ShareRequestLawTest::formRejection).hasMessageContaining("checkComment");
+    BpmnAwareTests.assertThat(pi).isWaitingAt("normativeCheck");
+    String longest = "理".repeat(ShareTaskChecks.MAX_TEXT);
+    complete(task(pi), withVariables("checkPassed", false, "checkComment", longest));
+    assertThat(requests.require(request.id()).outcomeReason()).isEqualTo(longest);
+  }
+
+  @Test
   void baselineStillGrantsUnconditionalDataAtOnce() {
     assertThat(apply("RK-001").status()).as("R10").isEqualTo(RequestStatus.GRANTED);
   }

@@ -42,7 +42,7 @@ public class CorrectionCases implements CaseDirectory, DeadlinePeriods {
     if (!TIMED_TASKS.contains(taskKey)) {
       return Optional.empty();
     }
-    return mapper.findByProcessInstance(processInstanceId).map(c -> new Period(c.reportedAt(), c.extensionDays()));
+    return mapper.findByProcessInstance(processInstanceId).map(c -> new Period(c.reportedAt(), c.extensionDays(), c.providerDept()));
   }
 
   /** Candidate group of {@code verifyData}: the department responsible for the resource (R22 提供部门). */

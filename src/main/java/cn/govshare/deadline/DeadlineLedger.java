@@ -19,7 +19,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -28,7 +30,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +44,8 @@ class DeadlineLedger {
   static final String REF_TYPE = "deadline";
   static final String CATEGORY_REMINDER = "DEADLINE_REMINDER";
   static final String CATEGORY_BREACH = "DEADLINE_BREACH";
+  /** task_id of a timed sub-process's row: the sub-process execution, prefixed (one row per scope instance). */
+  static final String SCOPE_PREFIX = "scope:";
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineLedger.class);
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(Zones.SHANGHAI);
@@ -53,10 +56,10 @@ class DeadlineLedger {
   private final Notifications notifications;
   private final DepartmentService departments;
   private final Clock clock;
-  private final ObjectProvider<DeadlinePeriods> periods;
+  private final List<DeadlinePeriods> periods;
 
   DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, ActivePolicy policy,
-      Notifications notifications, DepartmentService departments, Clock clock, ObjectProvider<DeadlinePeriods> periods) {
+      Notifications notifications, DepartmentService departments, Clock clock, List<DeadlinePeriods> periods) {
     this.periods = periods;
     this.mapper = mapper;
     this.calendar = calendar;
@@ -74,34 +77,102 @@ class DeadlineLedger {
           task.getTaskDefinitionKey(), rule, policy.profile().name());
       return;
     }
-    TimeLimit limit = policy.limit(rule);
     String key = task.getTaskDefinitionKey();
-    // issue 18: a case that keeps its period in its own record is asked first; variables only for the others
-    Optional<DeadlinePeriods.Period> recorded = periods.orderedStream()
-        .map(source -> source.period(task.getProcessInstanceId(), key)).flatMap(Optional::stream).findFirst();
-    Instant start = recorded.isPresent() ? recorded.get().start()
-        : receivedAt(task.getVariable(key + "ReceivedAt"), task.getCreateTime());
-    int extension = recorded.isPresent() ? recorded.get().extensionDays()
-        : extensionDays(task.getVariable(key + "ExtensionDays"));
+    DeadlinePeriods.Period period = period(task.getProcessInstanceId(), key, task, task.getCreateTime());
+    List<String> groups = Groups.candidateGroups(task);
+    DeadlineTerms terms = insert(rule, (ExecutionEntity) task.getExecution(), task.getId(), key, task.getName(),
+        department(groups), groups, period, receivedAt(null, task.getCreateTime()));
+    if (terms != null) {
+      task.setDueDate(Date.from(terms.dueAt()));
+      task.setFollowUpDate(Date.from(terms.remindAt()));
+    }
+  }
+
+  /**
+   * A timed sub-process started (national 20, 21: the answer period runs through the head's sign-off and the
+   * extension decision): one row for the whole sub-process, its timers and incident on the sub-process.
+   */
+  void openScope(DelegateExecution delegate, String rule) {
+    if (!policy.has(rule)) {
+      LOG.warn("sub-process {} declares rule {} which profile {} does not have: no deadline",
+          delegate.getCurrentActivityId(), rule, policy.profile().name());
+      return;
+    }
+    ExecutionEntity execution = (ExecutionEntity) delegate;
+    String key = execution.getCurrentActivityId();
+    DeadlinePeriods.Period period = period(execution.getProcessInstanceId(), key, execution, null);
+    String holder = period.holder();
+    insert(rule, execution, scopeTaskId(execution.getId()), key, execution.getCurrentActivityName(), holder,
+        holder == null ? List.of() : List.of(holder), period, clock.instant());
+  }
+
+  /** The due instant of a timed sub-process's open period, shown on the tasks inside it. */
+  Instant openScopeDue(String processInstanceId, String activityId) {
+    DeadlineRecord deadline = openScopeRow(processInstanceId, activityId);
+    return deadline == null ? null : deadline.dueAt();
+  }
+
+  /**
+   * The case moved its period (an approved extension, national 21): the open sub-process row takes the new
+   * extension from {@link DeadlinePeriods} and moves its due date and timers, recording old, new and why.
+   */
+  boolean refreshScope(String processInstanceId, String activityId, String reason) {
+    DeadlineRecord deadline = openScopeRow(processInstanceId, activityId);
+    if (deadline == null) {
+      return false;
+    }
+    int extension = periods.stream().map(p -> p.period(processInstanceId, activityId)).flatMap(Optional::stream)
+        .findFirst().map(DeadlinePeriods.Period::extensionDays).orElse(deadline.extensionDays());
+    mapper.updateExtension(deadline.id(), extension);
+    return recompute(Context.getCommandContext(), deadline.id(), reason);
+  }
+
+  private DeadlineRecord openScopeRow(String processInstanceId, String activityId) {
+    return mapper.findByProcessInstance(processInstanceId).stream()
+        .filter(d -> d.taskId().startsWith(SCOPE_PREFIX) && activityId.equals(d.taskDefinitionKey())
+            && (d.isIn(DeadlineState.OPEN) || d.isIn(DeadlineState.BREACHED)))
+        .reduce((first, last) -> last).orElse(null);
+  }
+
+  /** The timed sub-process ended: its period closes like a task's (MET or LATE); cancelled with the process. */
+  void closeScope(DelegateExecution delegate) {
+    ExecutionEntity execution = (ExecutionEntity) delegate;
+    DeadlineRecord deadline = mapper.findByTask(scopeTaskId(execution.getId()));
+    if (deadline == null) {
+      return;
+    }
+    if (execution.isCanceled()) {
+      cancel(deadline, execution);
+    } else {
+      finish(deadline, execution, Context.getCommandContext().getAuthenticatedUserId());
+    }
+  }
+
+  private static String scopeTaskId(String executionId) {
+    return SCOPE_PREFIX + executionId;
+  }
+
+  private DeadlineTerms insert(String rule, ExecutionEntity execution, String taskId, String key, String name,
+      String department, List<String> groups, DeadlinePeriods.Period period, Instant startedNow) {
+    TimeLimit limit = policy.limit(rule);
+    Instant start = period.startedAt() != null ? period.startedAt() : startedNow;
+    int extension = period.extensionDays();
     DeadlineTerms terms = DeadlineTerms.compute(limit, start, extension, calendar);
     if (terms.fallback()) {
-      LOG.warn("deadline of task {} ({}) computed on weekends-only fallback calendar data: due {}", task.getId(),
-          key, terms.dueDate());
+      LOG.warn("deadline of {} ({}) computed on weekends-only fallback calendar data: due {}", taskId, key,
+          terms.dueDate());
     }
-    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
-    List<String> groups = Groups.candidateGroups(task);
     GeneratedKey row = new GeneratedKey();
-    mapper.insert(new DeadlineRecord(null, task.getProcessInstanceId(), execution.getProcessDefinition().getKey(),
-        execution.getProcessBusinessKey(), execution.getId(), task.getId(), key, task.getName(), department(groups),
+    mapper.insert(new DeadlineRecord(null, execution.getProcessInstanceId(), execution.getProcessDefinition().getKey(),
+        execution.getProcessBusinessKey(), execution.getId(), taskId, key, name, department,
         groups.isEmpty() ? null : String.join(",", groups), rule, policy.profile().name(), limit.step(), limit.citation(),
         limit.amount(), limit.unit().name(), limit.specified(), extension, start, terms.dueDate(), terms.dueAt(),
         terms.remindAt(), terms.fallback(), DeadlineState.OPEN.name(), null, null, null, null, null, null, null), row);
-    if (terms.dueAt() != null) {
-      long id = row.getId();
-      task.setDueDate(Date.from(terms.dueAt()));
-      task.setFollowUpDate(Date.from(terms.remindAt()));
-      DeadlineJobs.schedule(execution, id, terms, clock.instant());
+    if (terms.dueAt() == null) {
+      return null;
     }
+    DeadlineJobs.schedule(execution, row.getId(), terms, clock.instant());
+    return terms;
   }
 
   /** Task completed: MET, or LATE with the working days overdue; a breach incident is resolved, nothing else changes. */
@@ -110,11 +181,15 @@ class DeadlineLedger {
     if (deadline == null) {
       return;
     }
-    Instant now = clock.instant();
     String by = task.getAssignee() != null ? task.getAssignee() : Context.getCommandContext().getAuthenticatedUserId();
+    finish(deadline, (ExecutionEntity) task.getExecution(), by);
+  }
+
+  private void finish(DeadlineRecord deadline, ExecutionEntity execution, String by) {
+    Instant now = clock.instant();
     LocalDate today = date(now);
     int handling = calendar.workingDaysBetween(date(deadline.startedAt()), today);
-    DeadlineJobs.cancel((ExecutionEntity) task.getExecution(), deadline.id());
+    DeadlineJobs.cancel(execution, deadline.id());
     if (deadline.isIn(DeadlineState.OPEN)) {
       boolean late = deadline.timed() && !now.isBefore(deadline.dueAt());
       if (!late && close(deadline, DeadlineState.MET, now, by, null, null, handling)) {
@@ -136,10 +211,15 @@ class DeadlineLedger {
   /** Task deleted without completion (process cancelled, boundary event, modification): CANCELLED. */
   void cancel(DelegateTask task) {
     DeadlineRecord deadline = mapper.findByTask(task.getId());
-    if (deadline == null || !(deadline.isIn(DeadlineState.OPEN) || deadline.isIn(DeadlineState.BREACHED))) {
+    if (deadline != null) {
+      cancel(deadline, (ExecutionEntity) task.getExecution());
+    }
+  }
+
+  private void cancel(DeadlineRecord deadline, ExecutionEntity execution) {
+    if (!(deadline.isIn(DeadlineState.OPEN) || deadline.isIn(DeadlineState.BREACHED))) {
       return;
     }
-    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     DeadlineJobs.cancel(execution, deadline.id());
     close(deadline, DeadlineState.CANCELLED, clock.instant(), null, null, null, null);
     if (deadline.isIn(DeadlineState.BREACHED) && !execution.isEnded() && !execution.isCanceled()) {
@@ -171,12 +251,19 @@ class DeadlineLedger {
     if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
       return;
     }
-    TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(deadline.taskId());
+    TaskEntity task = deadline.taskId().startsWith(SCOPE_PREFIX)
+        ? Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(deadline.processInstanceId())
+            .stream().findFirst().orElse(null)
+        : Context.getCommandContext().getTaskManager().findTaskById(deadline.taskId());
     String subject = "办理提醒: " + deadline.taskName() + " 应于 " + MINUTES.format(deadline.dueAt()) + " 前办结";
     String body = subject + " (" + deadline.rule() + " " + deadline.citation() + ")";
     String refId = String.valueOf(id);
     if (task != null && task.getAssignee() != null) {
       notifications.notifyUser(task.getAssignee(), CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+    } else if (task != null && !Groups.candidateGroups(task).isEmpty()) {
+      for (String group : Groups.candidateGroups(task)) {
+        notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+      }
     } else if (deadline.candidateGroups() != null) {
       for (String group : deadline.candidateGroups().split(",")) {
         notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
@@ -264,6 +351,22 @@ class DeadlineLedger {
       }
     }
     return groups.isEmpty() ? null : groups.get(0);
+  }
+
+  /**
+   * The case's own record first (issue 18); the {@code <taskKey>ReceivedAt} / {@code ExtensionDays} variables
+   * only for a process no feature claims (BPMN an administrator deployed without a case behind it).
+   */
+  private DeadlinePeriods.Period period(String processInstanceId, String key, VariableScope variables,
+      Date createTime) {
+    for (DeadlinePeriods source : periods) {
+      var period = source.period(processInstanceId, key);
+      if (period.isPresent()) {
+        return period.get();
+      }
+    }
+    Instant start = receivedAt(variables.getVariable(key + "ReceivedAt"), createTime);
+    return new DeadlinePeriods.Period(start, extensionDays(variables.getVariable(key + "ExtensionDays")), null);
   }
 
   private Instant receivedAt(Object value, Date createTime) {

@@ -30,6 +30,8 @@ interface DeadlineMapper {
       @Param("completedAt") Instant completedAt, @Param("completedBy") String completedBy,
       @Param("breachedAt") Instant breachedAt, @Param("overdue") Integer overdue, @Param("handling") Integer handling);
 
+  int updateExtension(@Param("id") long id, @Param("days") int days);
+
   int reschedule(@Param("id") long id, @Param("dueDate") LocalDate dueDate, @Param("dueAt") Instant dueAt,
       @Param("remindAt") Instant remindAt, @Param("fallback") boolean fallback);
 

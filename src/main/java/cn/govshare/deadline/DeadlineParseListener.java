@@ -1,6 +1,7 @@
 package cn.govshare.deadline;
 
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -12,7 +13,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Gives every user task that declares {@code <camunda:property name="govshare.rule" value="R13"/>} a
- * deadline: built-in create, complete and delete listeners that keep the ledger (docs/deadlines.md).
+ * deadline: built-in create, complete and delete listeners that keep the ledger (docs/deadlines.md). An
+ * embedded sub-process that declares one carries a period across the tasks inside it (national 20, 21: the
+ * answer period runs through the head's sign-off and the extension decision): opened when the sub-process
+ * starts, closed when it ends, its breach an incident on the sub-process.
  */
 final class DeadlineParseListener extends AbstractBpmnParseListener {
 
@@ -35,6 +39,17 @@ final class DeadlineParseListener extends AbstractBpmnParseListener {
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
+  }
+
+  @Override
+  public void parseSubProcess(Element subProcessElement, ScopeImpl scope, ActivityImpl activity) {
+    String rule = rule(subProcessElement);
+    if (rule == null) {
+      return;
+    }
+    DeadlineScopeListener listener = new DeadlineScopeListener(rule, ledger);
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener);
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, listener);
   }
 
   static String rule(Element userTaskElement) {

@@ -4,22 +4,25 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where a timed task's period starts and how many working days of extension have been approved, as the
- * case's own record knows them (issue 18: never from a process variable a user can write). A feature that
- * owns a process provides one; the ledger asks each and falls back to the task's creation time.
+ * Where a case keeps the period of one of its timed tasks (issue 18: never a process variable a user can
+ * write). A feature that owns a process implements it; the ledger asks every implementation first, by the
+ * process instance and the task key, and reads no {@code <taskKey>ReceivedAt} / {@code ExtensionDays}
+ * variable of a process that one of them claims.
  */
 public interface DeadlinePeriods {
 
-  /** Empty when this source does not own the task. */
+  /** The period of {@code taskKey} in this process instance, or empty when the process is not this feature's. */
   Optional<Period> period(String processInstanceId, String taskKey);
 
-  /** {@code start}: receipt (the day of receipt does not count, SPEC §3); {@code extensionDays}: approved so far. */
-  record Period(Instant start, int extensionDays) {
+  /**
+   * @param startedAt     when the period began; null: when the task (or timed sub-process) started
+   * @param extensionDays working days added by approved extensions
+   * @param holder        the department that owes the step (a timed sub-process has no candidate groups); may be null
+   */
+  record Period(Instant startedAt, int extensionDays, String holder) {
 
-    public Period {
-      if (start == null || extensionDays < 0) {
-        throw new IllegalArgumentException("a period needs a start and a non-negative extension");
-      }
+    public static Period fromTaskCreation() {
+      return new Period(null, 0, null);
     }
   }
 }

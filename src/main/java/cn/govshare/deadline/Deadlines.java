@@ -1,16 +1,34 @@
 package cn.govshare.deadline;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-/** The read API of the deadline ledger for other features (share requests, corrections, disputes). */
+/** The API of the deadline ledger for other features (share requests, corrections, disputes). */
 @Service
 public class Deadlines {
 
   private final DeadlineMapper mapper;
+  private final ObjectProvider<DeadlineLedger> ledger;
 
-  Deadlines(DeadlineMapper mapper) {
+  Deadlines(DeadlineMapper mapper, ObjectProvider<DeadlineLedger> ledger) {
     this.mapper = mapper;
+    this.ledger = ledger;
+  }
+
+  /** The due instant of a timed sub-process's open period, for the tasks inside it to show; empty when none. */
+  public Optional<Instant> periodDue(String processInstanceId, String subProcessId) {
+    return Optional.ofNullable(ledger.getObject().openScopeDue(processInstanceId, subProcessId));
+  }
+
+  /**
+   * The case moved the period of a running timed sub-process (an approved extension): the ledger re-reads it
+   * through {@link DeadlinePeriods} and moves the due date and timers. Call inside an engine command.
+   */
+  public void periodChanged(String processInstanceId, String subProcessId, String reason) {
+    ledger.getObject().refreshScope(processInstanceId, subProcessId, reason);
   }
 
   /** Every deadline of one process instance, oldest first, whatever its state. */

@@ -8,6 +8,9 @@ import cn.govshare.catalog.GrantHolders;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
+import cn.govshare.org.CallerResolver;
+import cn.govshare.org.Groups;
+import cn.govshare.policy.ActivePolicy;
 import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,9 +36,14 @@ public class Grants implements GrantHolders {
   private final CatalogService catalog;
   private final Notifications notifications;
   private final AuditTrail audit;
+  private final CallerResolver callers;
+  private final ActivePolicy policy;
   private final Clock clock;
 
-  Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit, Clock clock) {
+  Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
+      CallerResolver callers, ActivePolicy policy, Clock clock) {
+    this.policy = policy;
+    this.callers = callers;
     this.mapper = mapper;
     this.catalog = catalog;
     this.notifications = notifications;
@@ -54,7 +62,9 @@ public class Grants implements GrantHolders {
         clock.instant());
     GeneratedKey key = new GeneratedKey();
     mapper.insertGrant(grant, key);
-    audit.record("system", "GRANT_ISSUED", "GRANT", String.valueOf(key.getId()), AuditTrail.OK,
+    // issue 18: a grant issued inside a task completion is the completing user's act, not the platform's
+    Caller actor = callers.engineActor();
+    audit.record(actor == null ? "system" : actor.userId(), "GRANT_ISSUED", "GRANT", String.valueOf(key.getId()), AuditTrail.OK,
         department + " 获得 " + resourceCode + " 授权，用途 " + purpose + "，范围 " + (scope.isEmpty() ? "全部" : scope));
     notifications.notifyGroup(department, "GRANT_ISSUED", "已获授权: " + resource.name(),
         "用途：" + purpose.label() + "；范围：" + (scope.isEmpty() ? "全部数据项" : String.join("、", scope))
@@ -119,6 +129,13 @@ public class Grants implements GrantHolders {
         concerns(grant.department(), grant.providerDept()));
     notifications.notifyGroup(grant.department(), "GRANT_" + to, "授权状态变更: " + grant.resourceCode() + " → " + to,
         "理由：" + reason.strip(), "GRANT", String.valueOf(grantId));
+    if (to != GrantStatus.ACTIVE && policy.has("R21")) {
+      // R21, shaoyang 22: suspending or terminating provision is reported to the body the profile names
+      notifications.notifyGroup(Groups.GENERAL_OFFICE, "GRANT_" + to, "报告" + policy.body("general-office") + "：" + grant
+              .providerDept() + " " + (to == GrantStatus.SUSPENDED ? "暂停" : "终止") + "向 " + grant.department() + " 提供 "
+              + grant.resourceCode(), "理由：" + reason.strip() + "（" + policy.limit("R21").citation() + "）", "GRANT",
+          String.valueOf(grantId));
+    }
     return mapper.findGrant(grantId);
   }
 

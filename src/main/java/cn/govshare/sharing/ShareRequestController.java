@@ -91,7 +91,11 @@ class ShareRequestController {
     view.put("at", step.at());
     view.put("outcome", step.outcome());
     view.put("comment", step.comment());
-    timed.stream().filter(d -> d.taskId().equals(step.taskId())).findFirst().ifPresent(d -> {
+    // a task inside providerAnswer shows the sub-process's period, the one running when the step was taken
+    timed.stream().filter(d -> d.taskId().equals(step.taskId())
+            || ShareRequestProcess.ANSWER_SCOPE_TASKS.contains(step.step())
+                && ShareRequestProcess.ANSWER_SCOPE.equals(d.taskDefinitionKey()) && !d.startedAt().isAfter(step.at()))
+        .reduce((first, last) -> ownRowFirst(first, last, step.taskId())).ifPresent(d -> {
       view.put("rule", d.rule());
       view.put("citation", d.citation());
       view.put("dueDate", d.dueDate());
@@ -99,5 +103,10 @@ class ShareRequestController {
       view.put("deadlineState", d.state());
     });
     return view;
+  }
+
+  /** The task's own row if it has one, else the latest period row. */
+  private static DeadlineView ownRowFirst(DeadlineView first, DeadlineView last, String taskId) {
+    return first.taskId().equals(taskId) ? first : last;
   }
 }

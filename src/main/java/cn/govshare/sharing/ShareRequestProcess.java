@@ -1,60 +1,95 @@
 package cn.govshare.sharing;
 
-import cn.govshare.catalog.CatalogService;
-import cn.govshare.catalog.ResourceItem;
+import cn.govshare.FormRejection;
 import cn.govshare.clock.Zones;
+import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
-import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
-import cn.govshare.policy.TimeLimit;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 /**
  * What the conditional-share-request process does at each step (called by its delegates and its task
- * listener): completion checks (R12, R13: a refusal states its reasons), grants, outcomes, R14 notices.
+ * listener). The request is always the row found by the process instance ({@link ShareRequestParties});
+ * its status changes only through {@link RequestLifecycle}; completions are checked by {@link ShareTaskChecks}.
  */
 @Service
 class ShareRequestProcess {
 
   static final String OUTCOME = "outcome";
-  static final String ANSWER_RECEIVED_AT = "providerAuthorizationReceivedAt";
-  static final String ANSWER_EXTENSION_DAYS = "providerAuthorizationExtensionDays";
+  /** The provider's answer task (R13). */
+  static final String ANSWER_TASK = "providerAuthorization";
+  /**
+   * The sub-process that carries the answer period (R13; national 20, 21): the provider's answer, its head's
+   * sign-off and the extension decision; the period closes only when the answer leaves the provider.
+   */
+  static final String ANSWER_SCOPE = "providerAnswer";
+  static final Set<String> ANSWER_SCOPE_TASKS = Set.of(ANSWER_TASK, "providerHeadSignOff",
+      "approveAnswerExtension");
+  static final String CONTEST_TASK = "applicantReview";
   /** Form answers of one round of the provider's answer, cleared when the provider's task opens again. */
   private static final List<String> ROUND_VARIABLES = List.of("answerAction", "missingMaterials", "extensionDays",
       "extensionReason", "extensionApproved", "extensionComment", "providerHeadApproved", "providerHeadComment");
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ShareRequests requests;
+  private final SharingMapper mapper;
+  private final RequestLifecycle lifecycle;
+  private final ShareRequestParties parties;
+  private final ShareTaskChecks checks;
   private final Grants grants;
-  private final CatalogService catalog;
   private final CallerResolver callers;
   private final ActivePolicy policy;
+  private final Deadlines deadlines;
+  private final Clock clock;
 
-  ShareRequestProcess(ShareRequests requests, Grants grants, CatalogService catalog, CallerResolver callers,
-      ActivePolicy policy) {
+  ShareRequestProcess(ShareRequests requests, SharingMapper mapper, RequestLifecycle lifecycle,
+      ShareRequestParties parties, ShareTaskChecks checks, Grants grants, CallerResolver callers, ActivePolicy policy,
+      Deadlines deadlines, Clock clock) {
+    this.deadlines = deadlines;
     this.requests = requests;
+    this.mapper = mapper;
+    this.lifecycle = lifecycle;
+    this.parties = parties;
+    this.checks = checks;
     this.grants = grants;
-    this.catalog = catalog;
     this.callers = callers;
     this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * Process start: binds the instance to the request the platform just routed, found by the business key it
+   * set and only while that request has no instance yet; a process started without such a request stops.
+   */
+  void started(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    ShareRequest request = businessKey == null ? null : mapper.findRequestByBusinessKey(businessKey);
+    if (request == null || mapper.bindProcessInstance(businessKey, execution.getProcessInstanceId()) != 1) {
+      throw new ProcessEngineException("有条件共享申请流程只能由共享申请启动（业务编号 " + businessKey + "）");
+    }
+    lifecycle.apply(request.id(), RequestEvent.REVIEW_STARTED, null, null);
   }
 
   /** Shows the due date on the form as text (Tasklist must never write a Date back). */
   void taskCreated(DelegateTask task) {
+    if (CONTEST_TASK.equals(task.getTaskDefinitionKey())) {
+      // R13-CONTEST: the window is the applicant's right; its end is shown, its lapse closes the request
+      task.setDueDate(parties.contestWindowEnds(task.getExecution()));
+    }
+    if (ANSWER_SCOPE_TASKS.contains(task.getTaskDefinitionKey())) {
+      // the period is the sub-process's: every task inside shows its due date
+      deadlines.periodDue(task.getProcessInstanceId(), ANSWER_SCOPE).map(Date::from).ifPresent(task::setDueDate);
+    }
     if (task.getDueDate() != null) {
       task.setVariableLocal("dueText", DUE.format(task.getDueDate().toInstant().atZone(Zones.SHANGHAI)) + " 前办结");
     } else {
@@ -62,139 +97,79 @@ class ShareRequestProcess {
     }
   }
 
-  /** Refuses a bad completion with a clear message: the task stays open, nothing is written. */
+  /** Refuses a bad completion with a clear message (400): the task stays open, nothing is written. */
   void taskCompleting(DelegateTask task) {
     Caller actor = callers.engineActor();
-    String applicantDept = (String) task.getVariable("applicantDept");
+    ShareRequest request = parties.request(task.getExecution());
+    checks.completing(task, request, mapper.findAnswerPeriod(request.id()), actor);
     String key = task.getTaskDefinitionKey();
-    switch (key) {
-      case "normativeCheck" -> {
-        notApplicant(actor, applicantDept);
-        boolean passed = bool(task, "checkPassed", "请填写审查结论");
-        if (!passed) {
-          text(task, "checkComment", "审查不通过须说明理由 (R12)");
-        }
-      }
-      case "providerAuthorization" -> {
-        notApplicant(actor, applicantDept);
-        switch (answerAction(task)) {
-          case "INCOMPLETE" -> text(task, "missingMaterials", "须一次性列明需要补充的全部材料（第二十一条）");
-          case "EXTEND" -> extensionRequest(task);
-          default -> answer(task);
-        }
-      }
-      case "directAuthorization" -> {
-        notApplicant(actor, applicantDept);
-        answer(task);
-      }
-      case "unconditionalShare" -> {
-        notApplicant(actor, applicantDept);
-        if (!Boolean.TRUE.equals(task.getVariable("approved"))) {
-          throw new ProcessEngineException("无条件共享类数据应当予以共享，请确认共享（《政务数据共享条例》第二十一条）（approved）");
-        }
-        scope(task);
-        validUntil(task);
-      }
-      case "applicantHeadSignOff" -> {
-        head(actor, applicantDept);
-        if (!bool(task, "applicantHeadApproved", "请填写负责人意见")) {
-          text(task, "applicantHeadComment", "不同意须说明理由");
-        }
-      }
-      case "providerHeadSignOff" -> {
-        head(actor, (String) task.getVariable("providerDept"));
-        if (!bool(task, "providerHeadApproved", "请填写负责人意见")) {
-          text(task, "providerHeadComment", "退回须说明理由");
-        }
-      }
-      case "supplementMaterials" -> {
-        if (actor != null && !actor.belongsTo(applicantDept)) {
-          throw new ProcessEngineException("只有申请部门可以补充材料或撤回申请");
-        }
-        if (!Boolean.TRUE.equals(task.getVariable("withdraw"))) {
-          text(task, "supplement", "请说明补充的材料");
-        }
-      }
-      case "approveAnswerExtension" -> {
-        notApplicant(actor, applicantDept);
-        if (!bool(task, "extensionApproved", "请填写审批意见")) {
-          text(task, "extensionComment", "不同意延期须说明理由");
-        }
-      }
-      case "deliverData" -> {
-        notApplicant(actor, applicantDept);
-        if (!Boolean.TRUE.equals(task.getVariable("delivered"))) {
-          throw new ProcessEngineException("数据交付后再确认办结（《政务数据共享条例》第二十二条）（delivered）");
-        }
-      }
-      case "applicantReview" -> {
-        if (actor != null && !actor.belongsTo(applicantDept)) {
-          throw new ProcessEngineException("只有申请部门可以确认或提出异议");
-        }
-        if (bool(task, "contest", "请选择是否提出异议")) {
-          text(task, "contestReason", "提出异议须说明理由 (R18)");
-        }
-      }
-      default -> {
-      }
-    }
-    if ("providerAuthorization".equals(key)) {
+    if (ANSWER_TASK.equals(key)) {
       // what the provider's head reads before signing off (article 20)
       task.setVariable("answerSummary", outcomeOf(task) + "；" + StringUtils.defaultString(commentOf(task)));
     }
-    ShareRequest request = requests.require(requestId(task));
     requests.step(request.id(), key, task.getName(), actor == null ? null : actor.userId(),
         actor == null ? null : actor.name(), actor == null ? null : actor.department(), outcomeOf(task),
         commentOf(task), task.getId());
   }
 
-  /** The answer period starts when the request first reaches the provider; a new round keeps it. */
+  /** R13, national 21: the answer period starts when the request first reaches the provider; a new round keeps it. */
   void answerPeriodStarts(DelegateExecution execution) {
-    if (execution.getVariable(ANSWER_RECEIVED_AT) == null) {
-      execution.setVariable(ANSWER_RECEIVED_AT, Date.from(requests.clock().instant()));
-    }
+    mapper.startAnswerPeriod(parties.request(execution).id(), clock.instant());
     ROUND_VARIABLES.forEach(execution::removeVariable);
   }
 
   void withdrawn(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
-    String reason = Boolean.TRUE.equals(execution.getVariable("withdraw"))
-        ? "申请部门撤回申请：" + StringUtils.defaultIfBlank((String) execution.getVariable("supplement"), "未补充材料")
-        : "申请部门负责人不同意提出申请：" + execution.getVariable("applicantHeadComment");
-    requests.mapper().updateOutcome(request.id(), RequestStatus.WITHDRAWN, null, reason, requests.clock().instant());
-    requests.step(request.id(), "withdrawn", "申请撤回", "system", "共享平台", null, "WITHDRAWN", reason, null);
-    if (Boolean.TRUE.equals(execution.getVariable("withdraw"))) {
+    ShareRequest request = parties.request(execution);
+    boolean byApplicant = Boolean.TRUE.equals(execution.getVariable("withdraw"));
+    // the reason as written (≤ 2000, the column): the step and the audit say which way it was withdrawn
+    String reason = byApplicant
+        ? StringUtils.defaultIfBlank((String) execution.getVariable("supplement"), "申请部门撤回申请")
+        : (String) execution.getVariable("applicantHeadComment");
+    lifecycle.apply(request.id(), RequestEvent.WITHDRAWN_BY_APPLICANT, null, reason);
+    requests.step(request.id(), "withdrawn", byApplicant ? "申请部门撤回申请" : "申请部门负责人不同意提出申请",
+        RequestLifecycle.PLATFORM, "共享平台", null, "WITHDRAWN", reason, null);
+    if (byApplicant) {
       requests.notifyDepartment(request.providerDept(), request, "申请已撤回", reason);
     }
     execution.setVariable(OUTCOME, "WITHDRAWN");
   }
 
-  /** Article 21: everything missing is listed at once; not a refusal, the request waits for the applicant. */
+  /** National art. 21: everything missing is listed at once, once; not a refusal, the request waits for the applicant. */
   void incomplete(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
+    ShareRequest request = parties.request(execution);
+    if (mapper.countIncompleteNotice(request.id()) != 1) {
+      throw new FormRejection("answerAction", "申请材料不齐全的，应当一次性告知（《政务数据共享条例》第二十一条）");
+    }
     String missing = (String) execution.getVariable("missingMaterials");
-    requests.mapper().updateOutcome(request.id(), RequestStatus.INCOMPLETE, null, "申请材料不齐全：" + missing, null);
+    lifecycle.apply(request.id(), RequestEvent.MATERIALS_INCOMPLETE, null, missing);
     requests.notifyApplicant(request, "申请材料不齐全，请一次性补充",
         "需要补充的材料：" + missing + "（《政务数据共享条例》第二十一条）");
   }
 
-  /** Complete materials received: a new answer period starts, extensions of the old one lapse. */
+  /** National art. 21: complete materials received: the answer period restarts, once, and its extensions lapse. */
   void supplemented(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
-    requests.mapper().updateOutcome(request.id(), RequestStatus.IN_REVIEW, null, null, null);
-    execution.removeVariable(ANSWER_RECEIVED_AT);
-    execution.removeVariable(ANSWER_EXTENSION_DAYS);
+    ShareRequest request = parties.request(execution);
+    if (mapper.restartAnswerPeriod(request.id(), clock.instant()) != 1) {
+      throw new IllegalStateException("answer period of request " + request.id() + " restarts only once");
+    }
+    lifecycle.apply(request.id(), RequestEvent.MATERIALS_SUPPLEMENTED, null, null);
     requests.notifyDepartment(request.providerDept(), request, "申请部门已补充材料",
         (String) execution.getVariable("supplement"));
   }
 
   /** Article 21: an approved extension moves the answer period and the applicant is told; a refusal keeps it. */
   void answerExtensionDecided(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
+    ShareRequest request = parties.request(execution);
     int days = ((Number) execution.getVariable("extensionDays")).intValue();
     if (Boolean.TRUE.equals(execution.getVariable("extensionApproved"))) {
-      int total = extensionDaysUsed(execution) + days;
-      execution.setVariable(ANSWER_EXTENSION_DAYS, total);
+      int max = policy.limit("R13-EXT").amount();
+      if (mapper.extendAnswerPeriod(request.id(), days, max) != 1) {
+        throw new FormRejection("extensionDays", "答复期限累计延长不能超过" + max + "个工作日（"
+            + policy.limit("R13-EXT").citation() + "）");
+      }
+      int total = mapper.findAnswerPeriod(request.id()).extensionDays();
+      deadlines.periodChanged(execution.getProcessInstanceId(), ANSWER_SCOPE,
+          "答复期限经共享主管部门同意延长" + days + "个工作日（" + policy.limit("R13-EXT").citation() + "）");
       requests.notifyApplicant(request, "答复期限延长" + days + "个工作日",
           "经共享主管部门同意，提供部门答复期限延长" + days + "个工作日（累计" + total + "个工作日，《政务数据共享条例》第二十一条）。理由："
               + execution.getVariable("extensionReason"));
@@ -205,154 +180,80 @@ class ShareRequestProcess {
   }
 
   void delivered(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
+    ShareRequest request = parties.request(execution);
     requests.notifyApplicant(request, "数据已交付",
         StringUtils.defaultIfBlank((String) execution.getVariable("deliveryNote"), "提供部门已确认交付"));
   }
 
+  /** R17: the grant states scope and purpose; issued in the name of whoever completed the answer. */
   void granted(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
-    List<String> scope = split((String) execution.getVariable("grantScope"));
-    LocalDate validUntil = parseDate((String) execution.getVariable("grantValidUntil"));
-    Grant grant = grants.issue(request.applicantDept(), request.resourceCode(), scope, request.purpose(), validUntil,
-        Grants.SOURCE_REQUEST, String.valueOf(request.id()));
-    requests.mapper().updateOutcome(request.id(), RequestStatus.GRANTED, grant.id(), "提供部门同意共享",
-        requests.clock().instant());
+    ShareRequest request = parties.request(execution);
+    List<String> scope = ShareTaskChecks.split((String) execution.getVariable("grantScope"));
+    Grant grant = grants.issue(request.applicantDept(), request.resourceCode(), scope, request.purpose(),
+        ShareTaskChecks.parseDate((String) execution.getVariable("grantValidUntil")), Grants.SOURCE_REQUEST,
+        String.valueOf(request.id()));
+    lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), answeredBy(request) + "同意共享");
     execution.setVariable(OUTCOME, "GRANTED");
     execution.setVariable("grantId", grant.id());
+    platformAnswerToProvider(execution, request, "共享平台已直接授权", "授权范围："
+        + (scope.isEmpty() ? "全部数据项" : String.join("、", scope)));
   }
 
   void refused(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
+    ShareRequest request = parties.request(execution);
     String reason = (String) execution.getVariable("denialReason");
-    requests.mapper().updateOutcome(request.id(), RequestStatus.REFUSED, null, reason, requests.clock().instant());
+    lifecycle.apply(request.id(), RequestEvent.REFUSED_ON_REVIEW, null, reason);
     execution.setVariable(OUTCOME, "REFUSED");
+    platformAnswerToProvider(execution, request, "共享平台不予授权", "理由：" + reason);
   }
 
   void checkFailed(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
-    String reason = "规范性审查未通过：" + execution.getVariable("checkComment");
-    requests.mapper().updateOutcome(request.id(), RequestStatus.REFUSED, null, reason, requests.clock().instant());
+    ShareRequest request = parties.request(execution);
+    lifecycle.apply(request.id(), RequestEvent.CHECK_FAILED, null, (String) execution.getVariable("checkComment"));
     execution.setVariable(OUTCOME, "CHECK_FAILED");
   }
 
   /** R14: the applicant learns the answer in every outcome. */
   void notifyApplicant(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
-    String outcome = (String) execution.getVariable(OUTCOME);
-    switch (outcome) {
+    ShareRequest request = parties.request(execution);
+    switch ((String) execution.getVariable(OUTCOME)) {
       case "GRANTED" -> requests.notifyApplicant(request, "同意共享", "授权范围："
           + StringUtils.defaultIfBlank((String) execution.getVariable("grantScope"), "全部数据项"));
       case "REFUSED" -> requests.notifyApplicant(request, "不予共享",
-          "理由：" + execution.getVariable("denialReason") + "。可在5个工作日内提出异议。");
+          "理由：" + execution.getVariable("denialReason") + "。可在" + policy.limit("R13-CONTEST").amountText()
+              + "内提出异议，逾期未提出的视为接受。");
       default -> requests.notifyApplicant(request, "规范性审查未通过", "理由：" + execution.getVariable("checkComment"));
     }
   }
 
   void contested(DelegateExecution execution) {
-    ShareRequest request = requests.require(requestId(execution));
-    requests.mapper().updateOutcome(request.id(), RequestStatus.DISPUTE, null,
-        "申请部门对不予共享提出异议：" + execution.getVariable("contestReason"), null);
-    requests.handToDispute(requests.require(request.id()), (String) execution.getVariable("contestReason"));
+    ShareRequest request = parties.request(execution);
+    String reason = (String) execution.getVariable("contestReason");
+    ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.CONTESTED, null, reason);
+    requests.handToDispute(disputed, reason);
   }
 
-  private void answer(DelegateTask task) {
-    boolean approved = bool(task, "approved", "请填写审核结论");
-    if (!approved) {
-      text(task, "denialReason", "不予共享须说明理由 (R13)");
-    } else {
-      scope(task);
-      validUntil(task);
-    }
+  /** R13-CONTEST: accepted, or the window lapsed — 申请部门未提出异议，视为接受; no breach, nothing left open. */
+  void refusalAccepted(DelegateExecution execution) {
+    ShareRequest request = parties.request(execution);
+    boolean lapsed = !(execution.getVariable("contest") instanceof Boolean);
+    String reason = lapsed ? "申请部门未在" + policy.limit("R13-CONTEST").amountText() + "内提出异议，视为接受"
+        : "申请部门接受不予共享的答复";
+    lifecycle.apply(request.id(), RequestEvent.REFUSAL_ACCEPTED, null, request.outcomeReason());
+    requests.step(request.id(), "refusalAccepted", "不予共享办结", lapsed ? RequestLifecycle.PLATFORM : null,
+        lapsed ? "共享平台" : null, null, "REFUSED", reason, null);
   }
 
-  private String answerAction(DelegateTask task) {
-    Object value = task.getVariable("answerAction");
-    String action = value == null ? "ANSWER" : value.toString();
-    String rule = switch (action) {
-      case "ANSWER" -> null;
-      case "INCOMPLETE" -> "N21-INCOMPLETE";
-      case "EXTEND" -> "R13-EXT";
-      default -> throw new ProcessEngineException("答复方式须为 ANSWER、INCOMPLETE 或 EXTEND（answerAction）: " + action);
-    };
-    if (rule != null && !policy.has(rule)) {
-      throw new ProcessEngineException("现行办法（" + policy.profile().title() + "）没有此答复方式（answerAction " + action + "）");
-    }
-    return action;
+  private String answeredBy(ShareRequest request) {
+    return ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id())) ? "共享平台" : "提供部门";
   }
 
-  private void extensionRequest(DelegateTask task) {
-    TimeLimit limit = policy.limit("R13-EXT");
-    int max = limit.amount();
-    int left = max - extensionDaysUsed(task);
-    Object value = task.getVariable("extensionDays");
-    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-      throw new ProcessEngineException("请填写延长的工作日数（extensionDays）");
-    }
-    int days = number.intValue();
-    if (left <= 0) {
-      throw new ProcessEngineException("答复期限已延长" + max + "个工作日，不能再延期（" + limit.citation() + "）");
-    }
-    if (days < 1 || days > left) {
-      throw new ProcessEngineException("延长的工作日数须在 1.." + left + " 之间（累计不超过" + max + "个工作日，"
-          + limit.citation() + "）（extensionDays）");
-    }
-    text(task, "extensionReason", "申请延期须说明理由");
-  }
-
-  private static int extensionDaysUsed(VariableScope scope) {
-    Object used = scope.getVariable(ANSWER_EXTENSION_DAYS);
-    return used instanceof Number n ? n.intValue() : 0;
-  }
-
-  private static void head(Caller actor, String department) {
-    if (actor != null && !actor.isMember(Groups.head(department))) {
-      throw new ProcessEngineException("只有" + department + "部门负责人可以签署此意见（第二十条）");
-    }
-  }
-
-  private void scope(DelegateTask task) {
-    List<String> scope = split((String) task.getVariable("grantScope"));
-    String code = (String) task.getVariable("resourceCode");
-    Set<String> items = catalog.find(code).map(r -> r.items().stream().map(ResourceItem::name)
-        .collect(Collectors.toSet())).orElse(Set.of());
-    for (String field : scope) {
-      if (!items.contains(field)) {
-        throw new ProcessEngineException("授权范围中的数据项「" + field + "」不在资源 " + code + " 中");
-      }
-    }
-  }
-
-  private void validUntil(DelegateTask task) {
-    Object value = task.getVariable("grantValidUntil");
-    if (value != null && !(value instanceof String)) {
-      throw new ProcessEngineException("授权有效期须为日期 yyyy-MM-dd");
-    }
-    LocalDate date = parseDate((String) value);
-    if (date != null && !date.isAfter(LocalDate.now(requests.clock().withZone(Zones.SHANGHAI)))) {
-      throw new ProcessEngineException("授权有效期须晚于今天");
-    }
-  }
-
-
-  private static void notApplicant(Caller actor, String applicantDept) {
-    if (actor != null && actor.belongsTo(applicantDept)) {
-      throw new ProcessEngineException("申请部门不能审核自己的申请");
-    }
-  }
-
-  private static boolean bool(DelegateTask task, String name, String message) {
-    Object value = task.getVariable(name);
-    if (!(value instanceof Boolean b)) {
-      throw new ProcessEngineException(message + "（" + name + "）");
-    }
-    return b;
-  }
-
-  private static void text(DelegateTask task, String name, String message) {
-    Object value = task.getVariable(name);
-    if (!(value instanceof String s) || s.isBlank()) {
-      throw new ProcessEngineException(message + "（" + name + "）");
+  /** R15, hubei 12, 21: where the platform authorised directly, the provider is told the result. */
+  private void platformAnswerToProvider(DelegateExecution execution, ShareRequest request, String subject,
+      String detail) {
+    if (ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id()))) {
+      requests.notifyDepartment(request.providerDept(), request, subject, detail + "（"
+          + policy.limit("R15").citation() + "）");
     }
   }
 
@@ -396,29 +297,5 @@ class ShareRequestProcess {
     return Boolean.TRUE.equals(task.getVariable("approved"))
         ? "授权范围：" + StringUtils.defaultIfBlank((String) task.getVariable("grantScope"), "全部数据项")
         : (String) task.getVariable("denialReason");
-  }
-
-  private static long requestId(DelegateExecution execution) {
-    return ((Number) execution.getVariable("requestId")).longValue();
-  }
-
-  private static long requestId(DelegateTask task) {
-    return ((Number) task.getVariable("requestId")).longValue();
-  }
-
-  private static List<String> split(String value) {
-    return value == null ? List.of()
-        : Arrays.stream(value.split("[,，、]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-  }
-
-  private static LocalDate parseDate(String value) {
-    if (StringUtils.isBlank(value)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip().substring(0, Math.min(10, value.strip().length())));
-    } catch (DateTimeParseException e) {
-      throw new ProcessEngineException("授权有效期须为日期 yyyy-MM-dd: " + value);
-    }
   }
 }

@@ -41,6 +41,8 @@ public class ShareRequests {
   /** National art. 21: the provider answers a request for unconditional data within 1 WD. */
   static final String ROUTE_UNCONDITIONAL = "UNCONDITIONAL";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  /** gs_notification.body is VARCHAR(2000). */
+  private static final int NOTICE_MAX = 2000;
 
   private final SharingMapper mapper;
   private final CatalogService catalog;
@@ -51,11 +53,13 @@ public class ShareRequests {
   private final Notifications notifications;
   private final AuditTrail audit;
   private final ObjectProvider<DisputeHandOff> disputes;
+  private final RequestLifecycle lifecycle;
   private final Clock clock;
 
   ShareRequests(SharingMapper mapper, CatalogService catalog, Grants grants, DepartmentService departments,
       ActivePolicy policy, RuntimeService runtime, Notifications notifications, AuditTrail audit,
-      ObjectProvider<DisputeHandOff> disputes, Clock clock) {
+      ObjectProvider<DisputeHandOff> disputes, RequestLifecycle lifecycle, Clock clock) {
+    this.lifecycle = lifecycle;
     this.mapper = mapper;
     this.catalog = catalog;
     this.grants = grants;
@@ -120,25 +124,25 @@ public class ShareRequests {
 
   private void route(ShareRequest request, CatalogResource resource, List<String> fields) {
     if (resource.shareType() == ShareType.NOT_SHARED) {
-      // R18: a NOT_SHARED resource goes to negotiation, then the general office, then the leading group
-      mapper.updateOutcome(request.id(), RequestStatus.DISPUTE, null, "不予共享类资源，转入争议协调 (R18)", null);
-      handToDispute(request, "申请不予共享类资源 " + resource.code());
+      // R18: a NOT_SHARED resource goes to negotiation, then the bodies the profile names
+      ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.NOT_SHARED_TO_DISPUTE, null,
+          "不予共享类资源，转入争议协调 (R18)");
+      handToDispute(disputed, "申请不予共享类资源 " + resource.code());
       return;
     }
-    boolean unconditional = resource.shareType() == ShareType.UNCONDITIONAL;
-    boolean direct = unconditional && resource.controlledParameters() && policy.has("R15");
-    boolean answered = unconditional && !direct && policy.has("R13-UNCONDITIONAL");
-    if (unconditional && !direct && !answered) {
+    String route = route(resource);
+    if (route == null) {
       // R10: unconditional resources are obtained directly, without review
       Grant grant = grants.issue(request.applicantDept(), resource.code(), fields, request.purpose(), null,
           Grants.SOURCE_REQUEST, String.valueOf(request.id()));
-      mapper.updateOutcome(request.id(), RequestStatus.GRANTED, grant.id(), "无条件共享，直接获取 (R10)", clock.instant());
+      lifecycle.apply(request.id(), RequestEvent.GRANTED_DIRECTLY, grant.id(), "无条件共享，直接获取 (R10)");
       step(request.id(), "directAccess", "无条件共享直接获取", "system", "共享平台", null, "GRANTED", "R10", null);
       return;
     }
+    mapper.updateRoute(request.id(), route);
+    // display copies for the forms: the process reads parties, resource and route from the row, never from these
     Map<String, Object> variables = new HashMap<>();
     variables.put("requestId", request.id());
-    variables.put("route", direct ? ROUTE_DIRECT : answered ? ROUTE_UNCONDITIONAL : ROUTE_REVIEW);
     // which of the provider's national answer options the form offers (SPEC §8, article 21)
     variables.put("incompleteAllowed", policy.has("N21-INCOMPLETE"));
     variables.put("extensionAllowed", policy.has("R13-EXT"));
@@ -157,8 +161,23 @@ public class ShareRequests {
     variables.put("grantScope", String.join(",", fields));
     variables.put("availableFields", resource.items().stream().map(ResourceItem::name).collect(Collectors.joining("、")));
     variables.put("conditions", StringUtils.defaultString(resource.conditions(), "无"));
-    String instance = runtime.startProcessInstanceByKey(PROCESS, request.businessKey(), variables).getId();
-    mapper.updateProcessInstance(request.id(), instance);
+    // the start listener binds the instance to this request by its business key (BindRequestListener)
+    runtime.startProcessInstanceByKey(PROCESS, request.businessKey(), variables);
+  }
+
+  /**
+   * Who answers: R15 (hubei 11, 12, 18, 21) every request goes through the platform, unconditional data without
+   * controlled parameters is authorised by the platform itself, with them by the provider; national 21: the
+   * provider answers unconditional data in 1 WD; otherwise unconditional data is granted at once (null, R10).
+   */
+  private String route(CatalogResource resource) {
+    if (resource.shareType() != ShareType.UNCONDITIONAL) {
+      return ROUTE_REVIEW;
+    }
+    if (policy.has("R15")) {
+      return resource.controlledParameters() ? ROUTE_REVIEW : ROUTE_DIRECT;
+    }
+    return policy.has("R13-UNCONDITIONAL") ? ROUTE_UNCONDITIONAL : null;
   }
 
   void handToDispute(ShareRequest request, String reason) {
@@ -179,9 +198,9 @@ public class ShareRequests {
     if (request == null) {
       throw new IllegalArgumentException("no share request " + requestId);
     }
-    RequestStatus status = share ? RequestStatus.GRANTED : RequestStatus.REFUSED;
-    mapper.updateOutcome(requestId, status, grantId, reason, clock.instant());
-    step(requestId, "disputeDecided", "争议协调结果", decidedBy, null, null, status.name(), reason, null);
+    ShareRequest decided = lifecycle.apply(requestId,
+        share ? RequestEvent.DISPUTE_SHARED : RequestEvent.DISPUTE_NOT_SHARED, grantId, reason);
+    step(requestId, "disputeDecided", "争议协调结果", decidedBy, null, null, decided.status().name(), reason, null);
     notifyApplicant(request, share ? "经争议协调同意共享" : "经争议协调不予共享", reason);
   }
 
@@ -234,17 +253,10 @@ public class ShareRequests {
   }
 
   private void tell(String department, String category, ShareRequest request, String subject, String detail) {
+    // the notice quotes the reason; the reason itself is kept whole on the request (outcome_reason)
     notifications.notifyGroup(department, category,
-        request.businessKey() + " " + request.resourceName() + "：" + subject, detail, "SHARE_REQUEST",
-        String.valueOf(request.id()));
-  }
-
-  SharingMapper mapper() {
-    return mapper;
-  }
-
-  Clock clock() {
-    return clock;
+        request.businessKey() + " " + request.resourceName() + "：" + subject, StringUtils.abbreviate(detail, NOTICE_MAX),
+        "SHARE_REQUEST", String.valueOf(request.id()));
   }
 
   private boolean canSee(Caller caller, ShareRequest request) {

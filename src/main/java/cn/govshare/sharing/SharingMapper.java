@@ -15,14 +15,32 @@ interface SharingMapper {
 
   void updateBusinessKey(@Param("id") long id, @Param("businessKey") String businessKey);
 
-  void updateProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
+  int bindProcessInstance(@Param("businessKey") String businessKey,
+      @Param("processInstanceId") String processInstanceId);
 
-  void updateOutcome(@Param("id") long id, @Param("status") RequestStatus status, @Param("grantId") Long grantId,
-      @Param("reason") String reason, @Param("decidedAt") Instant decidedAt);
+  void updateRoute(@Param("id") long id, @Param("route") String route);
+
+  String findRoute(long id);
+
+  /** The only statement that writes the status column: guarded by the expected current status. */
+  int transition(@Param("id") long id, @Param("from") RequestStatus from, @Param("to") RequestStatus to,
+      @Param("grantId") Long grantId, @Param("reason") String reason, @Param("decidedAt") Instant decidedAt);
+
+  AnswerPeriod findAnswerPeriod(long id);
+
+  int startAnswerPeriod(@Param("id") long id, @Param("at") Instant at);
+
+  int restartAnswerPeriod(@Param("id") long id, @Param("at") Instant at);
+
+  int extendAnswerPeriod(@Param("id") long id, @Param("days") int days, @Param("max") int max);
+
+  int countIncompleteNotice(long id);
 
   void updateDisputeRef(@Param("id") long id, @Param("disputeRef") String disputeRef);
 
   ShareRequest findRequest(long id);
+
+  ShareRequest findRequestByBusinessKey(String businessKey);
 
   ShareRequest findRequestByInstance(String processInstanceId);
 

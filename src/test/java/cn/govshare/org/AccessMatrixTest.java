@@ -54,7 +54,9 @@ class AccessMatrixTest {
         .path("id").asText();
     for (JsonNode deadline : ApiClient.as(port, "supervisor").get("/api/deadlines?dept=gaj&size=200").json()
         .path("content")) {
-      if (taskId.equals(deadline.path("taskId").asText())) {
+      // the provider's answer period is the providerAnswer sub-process's row (national 20, 21), not the task's
+      if (instanceId.equals(deadline.path("processInstanceId").asText())
+          && "providerAnswer".equals(deadline.path("taskDefinitionKey").asText())) {
         deadlineId = deadline.path("id").asText();
       }
     }

@@ -28,7 +28,7 @@ class PolicyProfilesTest {
   @Test
   void profilesHoldTheSpecTable() {
     Map<String, Map<String, Integer>> expected = Map.of(
-        "baseline", Map.of("R12", 3, "R13", 10, "R14", 1, "R15", 3, "R22", 5, "R22-EXT", 15, "R6", 15, "R7", 1, "R25", 5),
+        "baseline", Map.of("R12", 3, "R13", 10, "R14", 1, "R22", 5, "R22-EXT", 15, "R6", 15, "R7", 1, "R25", 5),
         "jinan", Map.of("R13", 10, "R22", 5, "R6", 15),
         "county", Map.of("R13", 10, "R22", 5, "R6", 15),
         "hubei", Map.of("R12", 3, "R13", 10, "R14", 1, "R15", 3, "R22", 5, "R6", 15),

@@ -122,7 +122,7 @@ class ShareRequestApiTest {
     String check = task("operator", instance, "normativeCheck").path("id").asText();
     ApiClient.Response blank = ApiClient.as(port, "operator").post("/engine-rest/task/" + check + "/submit-form",
         variables("checkPassed", false, "checkComment", "   "));
-    assertThat(blank.status()).isEqualTo(500);
+    refused(blank, "checkComment");
     assertThat(blank.text()).contains("审查不通过须说明理由");
     task("operator", instance, "normativeCheck");
 
@@ -176,6 +176,15 @@ class ShareRequestApiTest {
         "application/json"))).isEqualTo("purpose");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
     assertThat(cases).isEmpty();
+  }
+
+  /**
+   * A refused completion names the field. FormRejection is a BadUserRequestException: 400 where the REST door
+   * maps it through the task listener's wrapper (the input work of issue 18), 500 with the same text before.
+   */
+  static void refused(ApiClient.Response response, String field) {
+    assertThat(response.status()).as(response.toString()).isIn(400, 500);
+    assertThat(response.text()).contains(field);
   }
 
   private static String field(ApiClient.Response response) {

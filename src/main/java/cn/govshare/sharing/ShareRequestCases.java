@@ -1,0 +1,44 @@
+package cn.govshare.sharing;
+
+import cn.govshare.CaseDirectory;
+import cn.govshare.CaseRef;
+import cn.govshare.deadline.DeadlinePeriods;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Share requests as cases: found by their process instance in gs_share_request, with both departments
+ * concerned; and the answer period of the provider's task as the request records it (issue 18).
+ */
+@Component
+class ShareRequestCases implements CaseDirectory, DeadlinePeriods {
+
+  static final String TYPE = "share-request";
+
+  private final SharingMapper mapper;
+
+  ShareRequestCases(SharingMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<CaseRef> byProcessInstance(String processInstanceId) {
+    return Optional.ofNullable(processInstanceId).map(mapper::findRequestByInstance)
+        .map(r -> new CaseRef(TYPE, r.id(), r.businessKey(), Set.of(r.applicantDept(), r.providerDept())));
+  }
+
+  /** R13, national 20, 21: the provider's answer (sub-process providerAnswer) runs from receipt (or from complete materials), plus approved extensions. */
+  @Override
+  public Optional<Period> period(String processInstanceId, String taskKey) {
+    ShareRequest request = processInstanceId == null ? null : mapper.findRequestByInstance(processInstanceId);
+    if (request == null) {
+      return Optional.empty();
+    }
+    if (!ShareRequestProcess.ANSWER_SCOPE.equals(taskKey)) {
+      return Optional.of(Period.fromTaskCreation());
+    }
+    AnswerPeriod answer = mapper.findAnswerPeriod(request.id());
+    return Optional.of(new Period(answer.receivedAt(), answer.extensionDays(), request.providerDept()));
+  }
+}

@@ -1,0 +1,29 @@
+package cn.govshare.deadline;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Deadline timers as rows of Camunda's job tables: ownership repair, supervision, reach of bulk commands. */
+@Mapper
+interface DeadlineJobsMapper {
+
+  /** Timers created before they carried their process definition: give them their instance's (issue 18). */
+  int adoptJobDefinitions(@Param("pattern") String pattern);
+
+  int adoptJobDefinitionKeys(@Param("pattern") String pattern);
+
+  /** Failed-job incidents and history rows of those timers: the same owner, so the same authorizations. */
+  int adoptIncidents(@Param("pattern") String pattern);
+
+  int adoptHistoricJobLogs();
+
+  int adoptHistoricIncidents();
+
+  /** OPEN timed deadlines whose breach timer is missing, suspended, out of retries or postponed past due. */
+  List<Long> unguarded(@Param("breach") String breachType);
+
+  long countInScope(@Param("pattern") String pattern, @Param("processInstanceId") String processInstanceId,
+      @Param("processDefinitionId") String processDefinitionId,
+      @Param("processDefinitionKey") String processDefinitionKey);
+}

@@ -85,8 +85,9 @@ class DeadlineJobsDoor implements EngineDoor {
       audit.accepted(actor.userId(), ACTION, instance instanceof String s ? s : null, detail);
     }
     for (JobEntity job : targets) {
+      Object due = job.getDuedate() == null ? "-" : job.getDuedate().toInstant();
       String detail = name + " 作用于期限定时器 " + job.getId() + "（" + job.getJobHandlerType() + "，期限 "
-          + job.getJobHandlerConfigurationRaw() + "，到期 " + job.getDuedate().toInstant() + "）";
+          + job.getJobHandlerConfigurationRaw() + "，到期 " + due + "）";
       if (!actor.isAdmin()) {
         refuse(actor, name, job.getProcessInstanceId(), detail);
       }
@@ -94,7 +95,7 @@ class DeadlineJobsDoor implements EngineDoor {
         continue;  // an administrator reading a stack trace changes nothing
       }
       if (command instanceof ExecuteJobsCmd && DeadlineJobs.BREACH.equals(job.getJobHandlerType())
-          && job.getDuedate().toInstant().isAfter(clock.instant())) {
+          && job.getDuedate() != null && job.getDuedate().toInstant().isAfter(clock.instant())) {
         detail += "；提前执行不记超期，超期定时器于到期时刻重新设定（R27）";
       }
       audit.accepted(actor.userId(), ACTION, job.getProcessInstanceId(), detail);

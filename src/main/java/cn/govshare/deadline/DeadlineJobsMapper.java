@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -20,8 +21,11 @@ interface DeadlineJobsMapper {
 
   int adoptHistoricIncidents();
 
-  /** OPEN timed deadlines whose breach timer is missing, suspended, out of retries or postponed past due. */
-  List<Long> unguarded(@Param("breach") String breachType);
+  /**
+   * OPEN timed deadlines whose breach timer is missing, suspended, out of retries or postponed past due; only those
+   * due by {@code dueBefore} unless it is null.
+   */
+  List<Long> unguarded(@Param("breach") String breachType, @Param("dueBefore") Instant dueBefore);
 
   long countInScope(@Param("pattern") String pattern, @Param("processInstanceId") String processInstanceId,
       @Param("processDefinitionId") String processDefinitionId,

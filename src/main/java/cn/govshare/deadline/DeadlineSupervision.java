@@ -2,6 +2,7 @@ package cn.govshare.deadline;
 
 import cn.govshare.trust.CaseAudit;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,16 +12,18 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A time limit is never silently skipped (R27, issue 18): at start-up and every
- * {@code govshare.deadline.supervision-interval}, every OPEN timed deadline whose breach timer is missing,
+ * A time limit is never silently skipped (R27, issue 18): an OPEN timed deadline whose breach timer is missing,
  * suspended, out of retries or postponed past the due instant gets it armed again at the due instant, or, when
- * the due instant has already passed, is breached at once. Each repair is an audit record against the case.
+ * the due instant has already passed, is breached at once. Each repair is an audit record against the case. At
+ * start-up every OPEN deadline is checked; then every {@code govshare.deadline.supervision-interval} those due
+ * within two intervals (an index range, not all 100 000), so a breach comes at the latest one interval late.
  */
 @Component
 public class DeadlineSupervision {
@@ -35,9 +38,11 @@ public class DeadlineSupervision {
   private final ProcessEngine engine;
   private final CaseAudit audit;
   private final Clock clock;
+  private final Duration interval;
 
   DeadlineSupervision(DeadlineJobsMapper jobs, DeadlineMapper deadlines, DeadlineLedger ledger, ProcessEngine engine,
-      CaseAudit audit, Clock clock) {
+      CaseAudit audit, Clock clock, @Value("${govshare.deadline.supervision-interval}") Duration interval) {
+    this.interval = interval;
     this.jobs = jobs;
     this.deadlines = deadlines;
     this.ledger = ledger;
@@ -58,11 +63,18 @@ public class DeadlineSupervision {
     check();
   }
 
-  /** Repairs every unguarded OPEN deadline; returns how many. */
   @Scheduled(fixedDelayString = "${govshare.deadline.supervision-interval}",
       initialDelayString = "${govshare.deadline.supervision-interval}")
+  void superviseDueSoon() {
+    repairAll(jobs.unguarded(DeadlineJobs.BREACH, clock.instant().plus(interval.multipliedBy(2))));
+  }
+
+  /** Repairs every unguarded OPEN deadline, however far its due instant; returns how many. */
   public int check() {
-    List<Long> unguarded = jobs.unguarded(DeadlineJobs.BREACH);
+    return repairAll(jobs.unguarded(DeadlineJobs.BREACH, null));
+  }
+
+  private int repairAll(List<Long> unguarded) {
     for (long id : unguarded) {
       commands().execute(context -> {
         repair(context, id);
@@ -82,7 +94,8 @@ public class DeadlineSupervision {
       LOG.warn("deadline {} is OPEN but its execution {} is gone: left to the ledger", id, deadline.executionId());
       return;
     }
-    for (JobEntity job : context.getJobManager().findJobsByConfiguration(DeadlineJobs.BREACH, String.valueOf(id), null)) {
+    String configuration = String.valueOf(id);
+    for (JobEntity job : context.getJobManager().findJobsByConfiguration(DeadlineJobs.BREACH, configuration, null)) {
       job.delete();
     }
     Instant now = clock.instant();

@@ -89,7 +89,8 @@ class EngineDoorsHostileTest {
             .as(user + " " + method + " " + path).isGreaterThanOrEqualTo(400);
         assertThat(web.send(method, path, attempt[2]).status()).as(user + " web " + method + " " + path)
             .isGreaterThanOrEqualTo(400);
-        assertThat(breachJob(instance).getRetries()).as(user + " " + method + " " + path).isEqualTo(breach.getRetries());
+        assertThat(breachJob(instance).getRetries()).as(user + " " + method + " " + path)
+            .isEqualTo(breach.getRetries());
       }
     }
     Job after = breachJob(instance);
@@ -186,7 +187,8 @@ class EngineDoorsHostileTest {
     Map<String, Object> local = tasks.getVariablesLocal(task);
     String due = String.valueOf(dueDate(task));
     List<Map<String, Object>> forged = List.of(
-        Map.of("requestId", value(999_999)), Map.of("providerDept", value("mzj")), Map.of("applicantDept", value("gaj")),
+        Map.of("requestId", value(999_999)), Map.of("providerDept", value("mzj")),
+        Map.of("applicantDept", value("gaj")),
         Map.of(TASK + "ExtensionDays", value(215)), Map.of(TASK + "ReceivedAt", value("2099-01-01T00:00:00+08:00")));
     for (String user : List.of("gaj-reviewer", "mzj-applicant", "rsj-applicant", "scjgj-head")) {
       ApiClient api = ApiClient.as(port, user);
@@ -238,6 +240,32 @@ class EngineDoorsHostileTest {
     assertThat(provider.post("/engine-rest/task/" + task + "/complete", Map.of("variables",
         Map.of("answerAction", value("ANSWER"), "approved", value(false), "denialReason", value("门禁测试：不予共享"))))
         .status()).isEqualTo(204);
+  }
+
+  @Test
+  void aCandidateClaimsButNeverPostponesReassignsOrWidensTheTask() {
+    String instance = caseAtProviderAuthorization();
+    Task task = task(instance);
+    String id = task.getId();
+    ApiClient provider = ApiClient.as(port, "gaj-reviewer");
+    WebSession web = WebSession.login(port, "gaj-reviewer");
+    Map<String, Object> postponed = new HashMap<>(Map.of("name", task.getName(),
+        "due", "2099-01-01T00:00:00.000+0800"));
+    assertThat(provider.put("/engine-rest/task/" + id, postponed).status()).isEqualTo(403);
+    assertThat(web.send("PUT", "/task/" + id, postponed).status()).isEqualTo(403);
+    assertThat(provider.post("/engine-rest/task/" + id + "/assignee", Map.of("userId", "mzj-applicant")).status())
+        .isEqualTo(403);
+    assertThat(provider.post("/engine-rest/task/" + id + "/identity-links", Map.of("groupId", "mzj",
+        "type", "candidate")).status()).isEqualTo(403);
+    assertThat(provider.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "gaj-reviewer")).status())
+        .isEqualTo(204);
+    // once claimed, only its assignee writes the form's fields: a colleague of the same department is refused
+    assertRefused(ApiClient.as(port, "gaj-head").put("/engine-rest/task/" + id + "/variables/denialReason",
+        value("同部门他人")), "denialReason", "not the assignee");
+    Task after = task(instance);
+    assertThat(after.getDueDate()).isEqualTo(task.getDueDate());
+    assertThat(after.getAssignee()).isEqualTo("gaj-reviewer");
+    assertThat(tasks.getIdentityLinksForTask(id).stream().filter(l -> "mzj".equals(l.getGroupId()))).isEmpty();
   }
 
   @Test
@@ -339,8 +367,8 @@ class EngineDoorsHostileTest {
   }
 
   String deadlineState(String instance) {
-    return jdbc.queryForObject("SELECT state FROM gs_deadline WHERE process_instance_id = ? AND task_definition_key = ?",
-        String.class, instance, TASK);
+    return jdbc.queryForObject("SELECT state FROM gs_deadline WHERE process_instance_id = ? "
+        + "AND task_definition_key = ?", String.class, instance, TASK);
   }
 
   Instant dueDate(String task) {

@@ -50,7 +50,8 @@ final class WebSession {
           .header("Accept", "application/json");
       HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
       if (body != null) {
-        publisher = HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(body), StandardCharsets.UTF_8);
+        String json = ApiClient.JSON.writeValueAsString(body);
+        publisher = HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
         request.header("Content-Type", "application/json");
       }
       HttpResponse<String> response = send(request.method(method, publisher));

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fields a task's own form lets its holder write: the input components (those with a {@code key}) of the
@@ -27,6 +29,7 @@ final class TaskFormFields {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(TaskFormFields.class);
 
   private TaskFormFields() {
   }
@@ -43,8 +46,10 @@ final class TaskFormFields {
       if (camundaForm) {
         try (InputStream json = new GetDeployedTaskFormCmd(taskId).execute(context)) {
           collect(JSON.readTree(json), fields);
-        } catch (IOException e) {
-          throw new ProcessEngineException("任务表单无法读取: " + e.getMessage(), e);
+        } catch (IOException | ProcessEngineException e) {
+          // a form the engine cannot read from the deployment (camunda-forms:app:…): no field is writable
+          LOG.warn("form of task {} ({}) cannot be read from its deployment: {}", taskId, form.getFormKey(),
+              e.getMessage());
         }
       } else if (form.getFormFields() != null) {
         for (FormField field : form.getFormFields()) {

@@ -138,6 +138,14 @@ class EngineDoorsHostileTest {
     assertThat(record.path("actorUserId").asText()).isEqualTo("admin");
     assertThat(record.path("outcome").asText()).isEqualTo("OK");
     assertThat(record.path("detail").asText()).contains(breach.getId(), "SetJobPriority");
+
+    // an administrator's variable edit (Cockpit's door) is a record against the case too
+    assertThat(ApiClient.as(port, "admin").put("/engine-rest/process-instance/" + instance + "/variables/adminNote",
+        value("核对")).status()).isEqualTo(204);
+    JsonNode edit = lastRecord("VARIABLE_WRITE");
+    assertThat(edit.path("actorUserId").asText()).isEqualTo("admin");
+    assertThat(edit.path("outcome").asText()).isEqualTo("OK");
+    assertThat(edit.path("detail").asText()).contains("adminNote", instance);
   }
 
   @Test
@@ -288,9 +296,19 @@ class EngineDoorsHostileTest {
       assertThat(api.post("/engine-rest/message", Map.of("messageName", "withdraw", "processInstanceId", instance,
           "processVariables", Map.of("providerDept", value("mzj"))))).as(user)
           .satisfies(r -> assertThat(r.status()).isBetween(400, 499));
+      // no such signal subscription: Camunda answers 500 before it checks UPDATE_INSTANCE; nothing is written
+      assertThat(api.post("/engine-rest/signal", Map.of("name", "withdraw", "executionId", execution,
+          "variables", Map.of("providerDept", value("mzj")))).status()).as(user).isGreaterThanOrEqualTo(400);
+      // no conditional start event deployed: Camunda answers 500 (ENGINE-13043); nothing is started
+      assertThat(api.post("/engine-rest/condition", Map.of("variables", Map.of("providerDept", value("mzj"))))
+          .status()).as(user).isGreaterThanOrEqualTo(400);
+      assertThat(api.post("/engine-rest/process-definition/key/conditional-share-request/start", Map.of(
+          "variables", Map.of("requestId", value(1), "providerDept", value(user.substring(0, 3))))).status())
+          .as(user).isEqualTo(403);
     }
     assertThat(runtime.getVariables(instance)).isEqualTo(before);
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().variableValueEquals("requestId", 1).count()).isZero();
   }
 
   // ---- class 5: identity ----

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 
 /**
@@ -17,8 +18,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
  */
 final class DeadlineJobs {
 
-  static final String BREACH = "govshare-deadline-breach";
-  static final String REMINDER = "govshare-deadline-reminder";
+  /** Handler types of every deadline job start with this: the engine doors guard them (issue 18). */
+  static final String PREFIX = "govshare-deadline-";
+  static final String BREACH = PREFIX + "breach";
+  static final String REMINDER = PREFIX + "reminder";
 
   private DeadlineJobs() {
   }
@@ -52,12 +55,23 @@ final class DeadlineJobs {
     }
   }
 
+  /** A breach timer again, at the due instant: after an early run or when it was deleted or disabled (R27). */
+  static void armBreach(ExecutionEntity execution, long deadlineId, Instant dueAt) {
+    timer(execution, BREACH, deadlineId, dueAt);
+  }
+
   private static void timer(ExecutionEntity execution, String type, long deadlineId, Instant at) {
     TimerEntity timer = new TimerEntity();
     timer.setJobHandlerType(type);
     timer.setJobHandlerConfigurationRaw(String.valueOf(deadlineId));
     timer.setDuedate(Date.from(at));
     timer.setExecution(execution);
+    // a job without its process definition escapes Camunda's authorizations: anyone could list or change it
+    ProcessDefinitionEntity definition = execution.getProcessDefinition();
+    timer.setProcessDefinitionId(definition.getId());
+    timer.setProcessDefinitionKey(definition.getKey());
+    timer.setDeploymentId(definition.getDeploymentId());
+    timer.setTenantId(execution.getTenantId());
     Context.getCommandContext().getJobManager().schedule(timer);
   }
 }

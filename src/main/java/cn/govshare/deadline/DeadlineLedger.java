@@ -233,6 +233,13 @@ class DeadlineLedger {
     if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
       return;
     }
+    if (deadline.dueAt() != null && clock.instant().isBefore(deadline.dueAt())) {
+      // R27: never a breach before its due instant; a timer run early is armed again for the due instant
+      DeadlineJobs.armBreach(Context.getCommandContext().getExecutionManager().findExecutionById(
+          deadline.executionId()), id, deadline.dueAt());
+      LOG.warn("breach timer of deadline {} ran before its due instant {}: armed again", id, deadline.dueAt());
+      return;
+    }
     if (mapper.markBreached(id, clock.instant()) == 0) {
       return;
     }

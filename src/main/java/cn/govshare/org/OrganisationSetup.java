@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -46,6 +47,46 @@ public class OrganisationSetup implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     ensureRoleGroups();
+    narrowOwnAccountGrants();
+    narrowTaskGrants();
+  }
+
+  /**
+   * Issue 18, class 5: Camunda gave every user ALL on its own user record (rename, delete). Users created since
+   * get READ and UPDATE only ({@link IdentityChangePlugin}); this narrows the grants of earlier users alike.
+   */
+  void narrowOwnAccountGrants() {
+    for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(Resources.USER)
+        .hasPermission(Permissions.DELETE).list()) {
+      if (grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId())) {
+        grant.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+        authorizations.saveAuthorization(grant);
+      }
+    }
+  }
+
+  /**
+   * Issue 18, class 2: a task's assignee and candidates get TASK_WORK (claim, complete) instead of UPDATE
+   * (due date, assignee, candidates, variables): {@code default-user-permission-name-for-task} for new tasks,
+   * this for the grants of tasks created before. Grants on every task (ANY) are left as the roles set them.
+   */
+  void narrowTaskGrants() {
+    int page = 500;
+    int kept = 0;
+    List<Authorization> found;
+    do {
+      found = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).hasPermission(Permissions.UPDATE)
+          .listPage(kept, page);
+      for (Authorization grant : found) {
+        if (ANY.equals(grant.getResourceId())) {
+          kept++;  // stays in the result: the next page starts after it
+          continue;
+        }
+        grant.removePermission(Permissions.UPDATE);
+        grant.addPermission(TaskPermissions.TASK_WORK);
+        authorizations.saveAuthorization(grant);
+      }
+    } while (found.size() == page);
   }
 
   void ensureRoleGroups() {

@@ -1,0 +1,72 @@
+package cn.govshare.trust;
+
+import cn.govshare.CaseDirectory;
+import cn.govshare.CaseRef;
+import cn.govshare.audit.AuditTrail;
+import cn.govshare.org.Caller;
+import cn.govshare.org.CallerResolver;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Audit records of engine-level actions (job changes, variable writes) against the case they really touch: the
+ * case is found by its process instance in GovShare's own records (every {@link CaseDirectory}), the actor's name
+ * in the administrator-maintained identity (R26). A refusal is recorded in its own transaction: the refused
+ * command rolls back, its record stays.
+ */
+@Component
+public class CaseAudit {
+
+  static final Caller SYSTEM = new Caller("system", "系统", null, Set.of());
+
+  private final ObjectProvider<CaseDirectory> directories;
+  private final AuditTrail audit;
+  private final CallerResolver callers;
+  private final TransactionTemplate separate;
+
+  CaseAudit(ObjectProvider<CaseDirectory> directories, AuditTrail audit, CallerResolver callers,
+      PlatformTransactionManager transactions) {
+    this.directories = directories;
+    this.audit = audit;
+    this.callers = callers;
+    this.separate = new TransactionTemplate(transactions);
+    this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** An accepted action, committed with it. {@code userId} null: the system. */
+  public void accepted(String userId, String action, String processInstanceId, String detail) {
+    record(userId, action, processInstanceId, AuditTrail.OK, detail);
+  }
+
+  /** A refused action: recorded now, whatever becomes of the command's transaction. */
+  public void refused(String userId, String action, String processInstanceId, String detail) {
+    separate.executeWithoutResult(status -> record(userId, action, processInstanceId, AuditTrail.REJECTED, detail));
+  }
+
+  /** The case a process instance runs, from GovShare's own records; empty for a process no feature owns. */
+  public Optional<CaseRef> caseOf(String processInstanceId) {
+    if (processInstanceId == null) {
+      return Optional.empty();
+    }
+    return directories.orderedStream().map(d -> d.byProcessInstance(processInstanceId)).flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private void record(String userId, String action, String processInstanceId, String outcome, String detail) {
+    Caller actor = userId == null ? SYSTEM : callers.resolve(userId);
+    Optional<CaseRef> found = caseOf(processInstanceId);
+    String text = detail + (processInstanceId == null ? "" : "；流程实例 " + processInstanceId);
+    if (found.isPresent()) {
+      CaseRef ref = found.get();
+      audit.record(actor, action, ref.type(), String.valueOf(ref.id()), outcome,
+          text + (ref.businessKey() == null ? "" : "（" + ref.businessKey() + "）"), ref.departments());
+    } else {
+      audit.record(actor, action, "PROCESS_INSTANCE", processInstanceId, outcome, text, Set.of());
+    }
+  }
+}

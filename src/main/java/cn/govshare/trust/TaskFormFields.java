@@ -1,0 +1,103 @@
+package cn.govshare.trust;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fields a task's own form lets its holder write: the input components (those with a {@code key}) of the
+ * Camunda Form deployed with the process ({@code camunda:formRef} or {@code camunda-forms:deployment:...}), or
+ * the {@code camunda:formData} fields. A task with neither has no fields. Read from the deployment, never from
+ * anything the user sends.
+ */
+final class TaskFormFields {
+
+  /** One writable field: read-only ones may only be sent back unchanged; texts longer than maxLength are refused. */
+  record Field(String key, boolean readOnly, Integer maxLength) {
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(TaskFormFields.class);
+
+  private TaskFormFields() {
+  }
+
+  static Map<String, Field> of(CommandContext context, String taskId) {
+    boolean checking = context.isAuthorizationCheckEnabled();
+    // the form belongs to the deployment: reading it is not the user's read, whoever sends the command
+    context.disableAuthorizationCheck();
+    try {
+      TaskFormData form = new GetTaskFormCmd(taskId).execute(context);
+      boolean camundaForm = form.getCamundaFormRef() != null
+          || form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:");
+      Map<String, Field> fields = new LinkedHashMap<>();
+      if (camundaForm) {
+        try (InputStream json = new GetDeployedTaskFormCmd(taskId).execute(context)) {
+          collect(JSON.readTree(json), fields);
+        } catch (IOException | ProcessEngineException e) {
+          // a form the engine cannot read from the deployment (camunda-forms:app:…): no field is writable
+          LOG.warn("form of task {} ({}) cannot be read from its deployment: {}", taskId, form.getFormKey(),
+              e.getMessage());
+        }
+      } else if (form.getFormFields() != null) {
+        for (FormField field : form.getFormFields()) {
+          fields.put(field.getId(), formDataField(field));
+        }
+      }
+      return fields;
+    } finally {
+      if (checking) {
+        context.enableAuthorizationCheck();
+      }
+    }
+  }
+
+  private static void collect(JsonNode node, Map<String, Field> fields) {
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    JsonNode key = node.get("key");
+    if (key != null && key.isTextual() && !key.asText().isBlank()) {
+      JsonNode max = node.path("validate").path("maxLength");
+      boolean readOnly = flag(node.get("readonly")) || flag(node.get("disabled"))
+          || "expression".equals(node.path("type").asText());
+      fields.put(key.asText(), new Field(key.asText(), readOnly, max.canConvertToInt() ? max.asInt() : null));
+    }
+    JsonNode components = node.get("components");
+    if (components != null && components.isArray()) {
+      components.forEach(child -> collect(child, fields));
+    }
+  }
+
+  /** {@code true}, or a FEEL expression that may become true: treated as read-only (fail closed). */
+  private static boolean flag(JsonNode value) {
+    return value != null && (value.asBoolean(false) || value.isTextual() && value.asText().startsWith("="));
+  }
+
+  private static Field formDataField(FormField field) {
+    boolean readOnly = false;
+    Integer max = null;
+    if (field.getValidationConstraints() != null) {
+      for (FormFieldValidationConstraint constraint : field.getValidationConstraints()) {
+        if ("readonly".equals(constraint.getName())) {
+          readOnly = true;
+        } else if ("maxlength".equals(constraint.getName()) && constraint.getConfiguration() != null) {
+          max = Integer.valueOf(constraint.getConfiguration().toString().trim());
+        }
+      }
+    }
+    return new Field(field.getId(), readOnly, max);
+  }
+}

@@ -91,7 +91,7 @@ class ShareRequestLawTest {
   }
 
   @Test
-  void hubeiPlatformAuthorisesUnconditionalDataWithoutControlledParametersInThreeWorkingDaysAndTellsTheProvider() {
+  void hubeiPlatformAuthorisesUnconditionalDataWithoutControlledParametersWithinTheEffectiveLimitAndTellsTheProvider() {
     policy.activate("hubei");
     ShareRequest request = apply("RK-001");
     assertThat(request.status()).as("hubei 18: no instant grant").isEqualTo(RequestStatus.IN_REVIEW);
@@ -102,7 +102,10 @@ class ShareRequestLawTest {
     BpmnAwareTests.assertThat(pi).isWaitingAt("directAuthorization");
     Task task = task(pi);
     BpmnAwareTests.assertThat(task).hasCandidateGroup("platform-operators");
-    assertThat(task.getDueDate().toInstant()).isEqualTo(calendar.due(task.getCreateTime().toInstant(), 3).dueAt());
+    // hubei 21 says 3 WD; under the national ceiling the national 1 WD for unconditional data decides (SPEC §8)
+    assertThat(policy.localProfile().limit("R15").amount()).isEqualTo(3);
+    assertThat(task.getDueDate().toInstant())
+        .isEqualTo(calendar.due(task.getCreateTime().toInstant(), policy.limit("R15").amount()).dueAt());
     assertThat(deadline(pi, "directAuthorization").citation()).contains("第二十一条");
     assertThatThrownBy(() -> complete(task, withVariables("approved", false)))
         .satisfies(ShareRequestLawTest::formRejection).hasMessageContaining("denialReason");

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -132,9 +134,15 @@ class TaskVariablesDoor implements EngineDoor {
       refuse(actor, task, String.valueOf(write.deletions().iterator().next()), "不能删除流程变量", where);
     }
     Map<String, TaskFormFields.Field> fields = TaskFormFields.of(context, task.getId());
-    for (Map.Entry<?, ?> entry : write.values().entrySet()) {
-      String name = String.valueOf(entry.getKey());
-      Object value = entry.getValue() instanceof TypedValue typed ? typed.getValue() : entry.getValue();
+    for (Object key : write.values().keySet()) {
+      String name = String.valueOf(key);
+      // a VariableMap's plain get() deserializes an object value: read it typed, never deserialize user input
+      Object raw = write.values() instanceof VariableMap typedMap ? typedMap.getValueTyped(name) : write.values().get(key);
+      if (raw instanceof SerializableValue) {
+        // a form field is text, a number, a boolean or a date: never a serialized object (not even unread)
+        refuse(actor, task, name, "不接受 Java 序列化格式的变量值或其他序列化对象：表单字段只接受文本、数字、布尔值或日期", where);
+      }
+      Object value = raw instanceof TypedValue typed ? typed.getValue() : raw;
       TaskFormFields.Field field = fields.get(name);
       if (field == null) {
         refuse(actor, task, name, "不是本任务表单的字段，不能写入", where);

@@ -39,7 +39,8 @@ class DisputeHostileTest {
         "resourceCode", "RK-003", "agreed", true, "agreedOutcome", "SHARE", "negotiationResult", "同意共享"));
     ApiClient.Response completed = scjgj.post("/engine-rest/task/" + ownTask + "/complete", forged);
 
-    DisputeChainScenarioTest.assertRefused(completed, "disputeId");
+    DisputeChainScenarioTest.assertRefused(completed, "disputeId", "providerDept", "applicantDept", "partyA", "partyB",
+        "resourceCode");
     assertThat(grantsOfRk003()).isEqualTo(grantsBefore);
     assertThat(status(victim.disputeId())).isEqualTo("OPEN");
     assertThat(steps(victim.disputeId())).isEqualTo(victimStepsBefore);

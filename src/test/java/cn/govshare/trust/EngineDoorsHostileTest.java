@@ -40,6 +40,8 @@ class EngineDoorsHostileTest {
       "scjgj-head", "supervisor");
   static final String BREACH = "govshare-deadline-breach";
   static final String TASK = "providerAuthorization";
+  /** The sub-process that carries the provider's R13 answer period (national 20, 21: through sign-off and extension). */
+  static final String PERIOD = "providerAnswer";
 
   @LocalServerPort
   int port;
@@ -386,7 +388,7 @@ class EngineDoorsHostileTest {
 
   String deadlineState(String instance) {
     return jdbc.queryForObject("SELECT state FROM gs_deadline WHERE process_instance_id = ? "
-        + "AND task_definition_key = ?", String.class, instance, TASK);
+        + "AND task_definition_key = ?", String.class, instance, PERIOD);
   }
 
   Instant dueDate(String task) {

@@ -359,7 +359,8 @@ class HostileBarrageTest {
 
   /** Cases whose processes reach every user task the demo data allows (requests, disputes, corrections, catalogue). */
   private void seedCases() {
-    Map<String, String> requests = Map.of("RK-002", "rsj-applicant", "FR-002", "mzj-applicant", "SB-001",
+    // applicants other than those whose grants ShareRequestApiTest checks (rsj RK-002, mzj FR-002): one context
+    Map<String, String> requests = Map.of("RK-002", "scjgj-reviewer", "FR-002", "rsj-applicant", "SB-001",
         "gaj-reviewer", "RK-003", "rsj-applicant");
     for (int copy = 0; copy < 4; copy++) {
       requests.forEach((resource, user) -> ApiClient.as(port, user).post("/api/share-requests", Map.of(

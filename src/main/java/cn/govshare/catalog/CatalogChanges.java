@@ -1,5 +1,6 @@
 package cn.govshare.catalog;
 
+import cn.govshare.FormRejection;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.clock.Zones;
 import cn.govshare.notification.Notifications;
@@ -247,10 +248,10 @@ public class CatalogChanges {
     Boolean decision = approved instanceof Boolean b ? b
         : approved instanceof String s && (s.equals("true") || s.equals("false")) ? Boolean.valueOf(s) : null;
     if (decision == null) {
-      throw new ProcessEngineException("请选择是否同意（catalogApproved）");
+      throw new FormRejection("catalogApproved", "请选择是否同意");
     }
     if (!decision && (comment == null || comment.toString().isBlank())) {
-      throw new ProcessEngineException("退回时须填写审核意见（reviewComment）");
+      throw new FormRejection("reviewComment", "退回时须填写审核意见");
     }
     return decision;
   }

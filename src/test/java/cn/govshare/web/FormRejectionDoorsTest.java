@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.govshare.ApiClient;
 import cn.govshare.FormRejection;
 import cn.govshare.GovShareTest;
+import cn.govshare.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package cn.govshare.web;
+package cn.govshare;
 
-import cn.govshare.ApiClient;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -14,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * The web apps' session door as Tasklist uses it: login cookie plus X-XSRF-TOKEN, then the engine API at
  * /camunda/api/engine/engine/default/... (password = user id, SPEC §4).
  */
-final class WebappSession {
+public final class WebappSession {
 
-  static final String ENGINE = "/camunda/api/engine/engine/default";
+  public static final String ENGINE = "/camunda/api/engine/engine/default";
 
   private final int port;
   private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -26,7 +25,7 @@ final class WebappSession {
     this.port = port;
   }
 
-  static WebappSession login(int port, String userId) {
+  public static WebappSession login(int port, String userId) {
     WebappSession session = new WebappSession(port);
     HttpResponse<String> page = session.exchange(HttpRequest.newBuilder(session.uri("/camunda/app/tasklist/default/")));
     session.token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
@@ -47,13 +46,28 @@ final class WebappSession {
   }
 
   /** A request to the engine API with the session and its CSRF token. */
-  ApiClient.Response send(String method, String path, byte[] body, String contentType) {
+  public ApiClient.Response send(String method, String path, byte[] body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(ENGINE + path)).header("X-XSRF-TOKEN", token)
         .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
     return new ApiClient.Response(exchange(request));
+  }
+
+  /** A JSON request to the engine API ({@code body} null: none). */
+  public ApiClient.Response send(String method, String path, Object body) {
+    try {
+      return body == null ? send(method, path, new byte[0], null)
+          : send(method, path, ApiClient.JSON.writeValueAsBytes(body), "application/json");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The body of a GET on the engine API. */
+  public String get(String path) {
+    return send("GET", path, null).text();
   }
 
   private URI uri(String path) {

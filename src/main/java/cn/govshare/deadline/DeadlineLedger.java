@@ -243,7 +243,7 @@ class DeadlineLedger {
     if (mapper.markBreached(id, clock.instant()) == 0) {
       return;
     }
-    String message = message(deadline);
+    String message = message(deadline, holderTask(deadline));
     ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
         .findExecutionById(deadline.executionId());
     Incident incident = execution.createIncident(INCIDENT_TYPE, String.valueOf(id), message);
@@ -258,10 +258,7 @@ class DeadlineLedger {
     if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
       return;
     }
-    TaskEntity task = deadline.taskId().startsWith(SCOPE_PREFIX)
-        ? Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(deadline.processInstanceId())
-            .stream().findFirst().orElse(null)
-        : Context.getCommandContext().getTaskManager().findTaskById(deadline.taskId());
+    TaskEntity task = holderTask(deadline);
     String subject = "办理提醒: " + deadline.taskName() + " 应于 " + MINUTES.format(deadline.dueAt()) + " 前办结";
     String body = subject + " (" + deadline.rule() + " " + deadline.citation() + ")";
     String refId = String.valueOf(id);
@@ -314,8 +311,23 @@ class DeadlineLedger {
 
   /** {@code 超期: <task> — <rule> <article> — 应于 <due> 前办结}: what Cockpit and the general office read. */
   static String message(DeadlineRecord deadline) {
-    return "超期: " + deadline.taskName() + " — " + deadline.rule() + " " + deadline.citation() + " — 应于 "
+    return message(deadline, null);
+  }
+
+  /** A period's breach also names the step it waits at (the reviewer's answer, the head's sign-off …). */
+  private static String message(DeadlineRecord deadline, TaskEntity waiting) {
+    String step = waiting == null || waiting.getId().equals(deadline.taskId()) ? deadline.taskName()
+        : deadline.taskName() + "（待办：" + waiting.getName() + "）";
+    return "超期: " + step + " — " + deadline.rule() + " " + deadline.citation() + " — 应于 "
         + MINUTES.format(deadline.dueAt()) + " 前办结";
+  }
+
+  /** The task that holds the deadline now: its own task, or for a timed sub-process the task waiting in it. */
+  private static TaskEntity holderTask(DeadlineRecord deadline) {
+    return deadline.taskId().startsWith(SCOPE_PREFIX)
+        ? Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(deadline.processInstanceId())
+            .stream().findFirst().orElse(null)
+        : Context.getCommandContext().getTaskManager().findTaskById(deadline.taskId());
   }
 
   private void reportBreach(DeadlineRecord deadline, String message) {

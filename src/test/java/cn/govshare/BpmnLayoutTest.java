@@ -1,7 +1,6 @@
 package cn.govshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,19 +32,6 @@ import org.w3c.dom.NodeList;
  * wrapped at 90 px or the declared label width).
  */
 class BpmnLayoutTest {
-
-  /**
-   * TEMPORARY exclusions, issue 19. Other helpers are restructuring these two processes (profile-specific steps
-   * into sub-processes) in parallel with this test, so their diagrams were left as they were: both still carry
-   * the diagram of the old src/build/bpmn_layout.py (flows straight through steps, labels on steps). After
-   * merging, the coordinator runs {@code python3 src/build/bpmn_layout.py bpmn/*.bpmn} and
-   * {@code src/build/render-bpmn.sh}, then deletes each entry this test no longer needs. On today's files the
-   * new generator passes every check for dispute-escalation and all but NO_CROSSING_FLOWS (8 crossings left in
-   * one plane of 10 user tasks, 13 gateways and 50 flows) for conditional-share-request.
-   */
-  private static final Map<String, Set<Check>> PENDING_RESTRUCTURE = Map.of(
-      "conditional-share-request.bpmn",
-      Set.of(Check.NO_CROSSING_FLOWS, Check.NO_FLOW_THROUGH_SHAPES, Check.NO_OVERLAPPING_LABELS));
 
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   private static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
@@ -85,9 +71,7 @@ class BpmnLayoutTest {
   private static DynamicTest check(String file, Check check, String title, Diagram diagram,
       Function<Diagram, List<String>> problems) {
     return DynamicTest.dynamicTest(title, () -> {
-      assumeFalse(PENDING_RESTRUCTURE.getOrDefault(file, Set.of()).contains(check),
-          () -> file + ": " + check + " temporarily excluded (PENDING_RESTRUCTURE)");
-      assertThat(problems.apply(diagram)).as("%s: %s", file, title).isEmpty();
+      assertThat(problems.apply(diagram)).as("%s: %s (%s)", file, title, check).isEmpty();
     });
   }
 

@@ -161,6 +161,24 @@ class NationalShareRequestProcessTest {
   }
 
   @Test
+  void applicantWithdrawsInsteadOfSupplementingAndTheRequestEndsWithdrawnWithTheProviderTold() {
+    ProcessInstance pi = signedOff("RK-002");
+    complete(task(pi), withVariables("answerAction", "INCOMPLETE", "missingMaterials", "业务职责依据文件"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt("supplementMaterials");
+
+    // national 21: the applicant may withdraw instead; the main plane reads WITHDRAWN from the record
+    complete(task(pi), withVariables("withdraw", true, "supplement", "业务已调整，不再需要"));
+
+    BpmnAwareTests.assertThat(pi).isEnded().hasPassed("recordSupplementWithdrawn", "supplementWithdrawnEnd")
+        .hasNotPassed("recordSupplement", "withdrawnEnd");
+    ShareRequest withdrawn = requests.require(requestId(pi));
+    assertThat(withdrawn.status()).isEqualTo(RequestStatus.WITHDRAWN);
+    assertThat(withdrawn.outcomeReason()).contains("业务已调整");
+    assertThat(told(withdrawn.providerDept(), withdrawn.id())).anySatisfy(n -> assertThat(n.body()).contains("业务已调整"));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
   void approvedAnswerExtensionMovesTheDueDateAndTellsTheApplicant() {
     ProcessInstance pi = signedOff("RK-002");
     Task review = task(pi);

@@ -52,8 +52,8 @@ class DeadlineJobsDoor implements EngineDoor {
       // a refused execute counts as a job failure: its listener would burn the timer's retries, then raise an
       // incident; the refusal is recorded already
       if (!actor.isAdmin() && field(command, "jobFailureCollector") instanceof JobFailureCollector failure
-          && failure.getJobId() != null && isDeadline(context.getJobManager().findJobById(failure.getJobId()))) {
-        throw new AuthorizationException("期限定时器只有系统管理员可以执行（" + actor.userId() + "）");
+          && failure.getJobId() != null && isGuarded(context.getJobManager().findJobById(failure.getJobId()))) {
+        throw new AuthorizationException("期限定时器和系统作业只有系统管理员可以执行（" + actor.userId() + "）");
       }
       return;
     }
@@ -65,11 +65,11 @@ class DeadlineJobsDoor implements EngineDoor {
       jobIds = command instanceof AbstractSetJobsRetriesBatchCmd ? field(command, "ids") : null;
     }
     if (jobId instanceof String id) {
-      addIfDeadline(context.getJobManager().findJobById(id), targets);
+      addIfGuarded(context.getJobManager().findJobById(id), targets);
     }
     if (jobIds instanceof Collection<?> ids) {
       for (Object id : ids) {
-        addIfDeadline(context.getJobManager().findJobById(String.valueOf(id)), targets);
+        addIfGuarded(context.getJobManager().findJobById(String.valueOf(id)), targets);
       }
     }
     boolean bulk = command instanceof AbstractSetJobsRetriesBatchCmd
@@ -86,7 +86,7 @@ class DeadlineJobsDoor implements EngineDoor {
     }
     for (JobEntity job : targets) {
       Object due = job.getDuedate() == null ? "-" : job.getDuedate().toInstant();
-      String detail = name + " 作用于期限定时器 " + job.getId() + "（" + job.getJobHandlerType() + "，期限 "
+      String detail = name + " 作用于" + (job.getProcessDefinitionKey() == null ? "系统作业 " : "期限定时器 ") + job.getId() + "（" + job.getJobHandlerType() + "，期限 "
           + job.getJobHandlerConfigurationRaw() + "，到期 " + due + "）";
       if (!actor.isAdmin()) {
         refuse(actor, name, job.getProcessInstanceId(), detail);
@@ -128,17 +128,22 @@ class DeadlineJobsDoor implements EngineDoor {
   private void refuse(EngineActor actor, String command, Object processInstanceId, String detail) {
     String instance = processInstanceId instanceof String s ? s : null;
     audit.refused(actor.userId(), ACTION, instance, "拒绝 " + detail);
-    throw new AuthorizationException("期限定时器只有系统管理员可以查看或变更（" + command + "，" + actor.userId() + "）");
+    throw new AuthorizationException("期限定时器和系统作业只有系统管理员可以查看或变更（" + command + "，" + actor.userId() + "）");
   }
 
-  private static void addIfDeadline(JobEntity job, List<JobEntity> targets) {
-    if (isDeadline(job)) {
+  private static void addIfGuarded(JobEntity job, List<JobEntity> targets) {
+    if (isGuarded(job)) {
       targets.add(job);
     }
   }
 
-  private static boolean isDeadline(JobEntity job) {
-    return job != null && job.getJobHandlerType() != null && job.getJobHandlerType().startsWith(DeadlineJobs.PREFIX);
+  /**
+   * A deadline timer, or any job without a process definition (history cleanup, batches): Camunda checks no
+   * authorization on those, so only an administrator may act on them.
+   */
+  private static boolean isGuarded(JobEntity job) {
+    return job != null && (job.getProcessDefinitionKey() == null
+        || job.getJobHandlerType() != null && job.getJobHandlerType().startsWith(DeadlineJobs.PREFIX));
   }
 
   private static Object field(Object command, String name) {

@@ -14,7 +14,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -47,6 +49,8 @@ class EngineDoorsHostileTest {
   int port;
   @Autowired
   ManagementService management;
+  @Autowired
+  HistoryService history;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -103,6 +107,30 @@ class EngineDoorsHostileTest {
     assertThat(deadlineState(instance)).isEqualTo("OPEN");
     assertThat(management.createJobQuery().processInstanceId(instance).list()).hasSize(2);
     assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+  }
+
+  @Test
+  void noDepartmentRunsPostponesOrDeletesASystemJobWithoutProcessDefinition() {
+    // Camunda checks no authorization on a job without a process definition (history cleanup, batches)
+    String id = Optional.ofNullable(management.createJobQuery().list().stream()
+        .filter(job -> job.getProcessDefinitionKey() == null).map(Job::getId).findFirst().orElse(null))
+        .orElseGet(() -> history.cleanUpHistoryAsync(true).getId());
+    Job before = management.createJobQuery().jobId(id).singleResult();
+    for (String user : DEPARTMENT_USERS) {
+      ApiClient api = ApiClient.as(port, user);
+      for (Object[] attempt : jobAttempts(id, "no-instance")) {
+        if ("GET".equals(attempt[0]) || !attempt[1].toString().contains(id)) {
+          continue;  // the attempts by process instance do not apply to a job without one
+        }
+        assertThat(api.send((String) attempt[0], "/engine-rest" + attempt[1], attempt[2], "application/json")
+            .status()).as(user + " " + attempt[0] + " " + attempt[1]).isEqualTo(403);
+      }
+    }
+    Job after = management.createJobQuery().jobId(id).singleResult();
+    assertThat(after).as("the system job is still there").isNotNull();
+    assertThat(after.getDuedate()).isEqualTo(before.getDuedate());
+    assertThat(after.isSuspended()).isFalse();
+    assertThat(after.getRetries()).isEqualTo(before.getRetries());
   }
 
   @Test

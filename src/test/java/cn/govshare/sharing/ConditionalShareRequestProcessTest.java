@@ -6,55 +6,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.GovShareTest;
-import cn.govshare.calendar.WorkingCalendar;
-import cn.govshare.org.Caller;
-import cn.govshare.policy.ActivePolicy;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @GovShareTest
-class ConditionalShareRequestProcessTest {
+class ConditionalShareRequestProcessTest extends ShareProcessTestSupport {
 
-  static final Caller RSJ = new Caller("rsj-applicant", "孙丽", "rsj", Set.of("rsj"));
-
-  @Autowired
-  ProcessEngine engine;
-
-  @Autowired
-  ShareRequests requests;
-
-  @Autowired
-  ActivePolicy policy;
-
-  @Autowired
-  WorkingCalendar calendar;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
   }
 
-  @AfterEach
-  void baseline() {
-    policy.activate("baseline");
-  }
-
   ShareRequest apply() {
     return requests.submit(RSJ, new NewShareRequest("RK-002", Purpose.WORK_REFERENCE, "核对户籍变动", "社会保险业务系统",
         List.of("姓名")));
-  }
-
-  ProcessInstance instance(ShareRequest request) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(request.processInstanceId()).singleResult();
   }
 
   ShareRequestStatusView status(ShareRequest request) {

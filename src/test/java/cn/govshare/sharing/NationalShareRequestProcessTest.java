@@ -7,54 +7,27 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.GovShareTest;
-import cn.govshare.calendar.WorkingCalendar;
-import cn.govshare.deadline.DeadlineView;
-import cn.govshare.deadline.Deadlines;
-import cn.govshare.notification.Notification;
-import cn.govshare.notification.Notifications;
-import cn.govshare.policy.ActivePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * conditional-share-request under the national profile (《政务数据共享条例》, SPEC §8): the steps articles
  * 20–22 add, each on the calendar's working days, and none of them in the local profiles.
  */
 @GovShareTest
-class NationalShareRequestProcessTest {
-
-  @Autowired
-  ProcessEngine engine;
-
-  @Autowired
-  ShareRequests requests;
-
-  @Autowired
-  ActivePolicy policy;
-
-  @Autowired
-  WorkingCalendar calendar;
-
-  @Autowired
-  Deadlines deadlines;
-
-  @Autowired
-  Notifications notifications;
+class NationalShareRequestProcessTest extends ShareProcessTestSupport {
 
   @BeforeEach
   void national() {
@@ -62,23 +35,6 @@ class NationalShareRequestProcessTest {
     policy.activate("national");
     // Friday before the 2025 National Day holiday: counting crosses 10-01..10-08 and two make-up days
     at("2025-09-26T10:00:00+08:00");
-  }
-
-  @AfterEach
-  void baseline() {
-    engine.getIdentityService().clearAuthentication();
-    policy.activate("baseline");
-    ClockUtil.reset();
-  }
-
-  ShareRequest apply(String resource) {
-    return requests.submit(ConditionalShareRequestProcessTest.RSJ, new NewShareRequest(resource,
-        Purpose.WORK_REFERENCE, "核对户籍变动", "社会保险业务系统", List.of("姓名")));
-  }
-
-  ProcessInstance instance(ShareRequest request) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(request.processInstanceId()).singleResult();
   }
 
   /** Applies for a conditional resource and has the applicant's head sign it off (article 20). */
@@ -273,16 +229,6 @@ class NationalShareRequestProcessTest {
         .hasMessageContaining("没有此答复方式");
     complete(task(pi), withVariables("approved", true, "grantScope", "姓名"));
     BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed("providerHeadSignOff", "deliverData");
-  }
-
-  private DeadlineView deadline(ProcessInstance pi, String taskKey) {
-    return deadlines.forProcessInstance(pi.getId()).stream().filter(d -> taskKey.equals(d.taskDefinitionKey()))
-        .reduce((first, last) -> last).orElseThrow();
-  }
-
-  private List<Notification> told(String group, long requestId) {
-    return notifications.about("SHARE_REQUEST", String.valueOf(requestId)).stream()
-        .filter(n -> group.equals(n.recipient())).toList();
   }
 
   private long requestId(ProcessInstance pi) {

@@ -8,25 +8,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import cn.govshare.FormRejection;
 import cn.govshare.GovShareTest;
-import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.catalog.CatalogCache;
 import cn.govshare.deadline.DeadlineView;
-import cn.govshare.deadline.Deadlines;
-import cn.govshare.notification.Notification;
-import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
-import cn.govshare.policy.ActivePolicy;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,25 +32,7 @@ import org.springframework.test.util.ReflectionTestUtils;
  * the contest window as a right whose lapse closes the request (SPEC §5).
  */
 @GovShareTest
-class ShareRequestLawTest {
-
-  @Autowired
-  ProcessEngine engine;
-
-  @Autowired
-  ShareRequests requests;
-
-  @Autowired
-  ActivePolicy policy;
-
-  @Autowired
-  WorkingCalendar calendar;
-
-  @Autowired
-  Deadlines deadlines;
-
-  @Autowired
-  Notifications notifications;
+class ShareRequestLawTest extends ShareProcessTestSupport {
 
   @Autowired
   JdbcTemplate jdbc;
@@ -72,22 +47,6 @@ class ShareRequestLawTest {
   void init() {
     BpmnAwareTests.init(engine);
     at("2025-09-26T10:00:00+08:00");
-  }
-
-  @AfterEach
-  void baseline() {
-    policy.activate("baseline");
-    ClockUtil.reset();
-  }
-
-  ShareRequest apply(String resource) {
-    return requests.submit(ConditionalShareRequestProcessTest.RSJ, new NewShareRequest(resource,
-        Purpose.WORK_REFERENCE, "核对户籍变动", "社会保险业务系统", List.of("姓名")));
-  }
-
-  ProcessInstance instance(ShareRequest request) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(request.processInstanceId()).singleResult();
   }
 
   @Test
@@ -269,16 +228,6 @@ class ShareRequestLawTest {
   private void controlledParameters(String code, boolean value) {
     jdbc.update("UPDATE gs_catalog_resource SET controlled_parameters = ? WHERE code = ?", value, code);
     ReflectionTestUtils.invokeMethod(catalogCache, "changed");
-  }
-
-  private DeadlineView deadline(ProcessInstance pi, String key) {
-    return deadlines.forProcessInstance(pi.getId()).stream().filter(d -> key.equals(d.taskDefinitionKey()))
-        .reduce((first, last) -> last).orElseThrow();
-  }
-
-  private List<Notification> told(String group, long requestId) {
-    return notifications.about("SHARE_REQUEST", String.valueOf(requestId)).stream()
-        .filter(n -> group.equals(n.recipient())).toList();
   }
 
   private static void await(java.util.function.BooleanSupplier condition) {

@@ -6,20 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.GovShareTest;
-import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.deadline.DeadlineView;
-import cn.govshare.deadline.Deadlines;
 import cn.govshare.policy.ActivePolicy;
-import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * SPEC §2, share-request rows, one profile a row, on the real process: whether the platform checks
@@ -27,31 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * national 21), and the national-only steps present or absent.
  */
 @GovShareTest
-class ShareRequestProfileScenarioTest {
-
-  @Autowired
-  ProcessEngine engine;
-
-  @Autowired
-  ShareRequests requests;
-
-  @Autowired
-  ActivePolicy policy;
-
-  @Autowired
-  WorkingCalendar calendar;
-
-  @Autowired
-  Deadlines deadlines;
+class ShareRequestProfileScenarioTest extends ShareProcessTestSupport {
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void baseline() {
-    policy.activate("baseline");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -115,18 +89,4 @@ class ShareRequestProfileScenarioTest {
     BpmnAwareTests.assertThat(uc).isWaitingAt(unconditional);
   }
 
-  private ShareRequest apply(String resource) {
-    return requests.submit(ConditionalShareRequestProcessTest.RSJ, new NewShareRequest(resource,
-        Purpose.WORK_REFERENCE, "核对户籍变动", "社会保险业务系统", List.of("姓名")));
-  }
-
-  private ProcessInstance instance(ShareRequest request) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceId(request.processInstanceId()).singleResult();
-  }
-
-  private DeadlineView deadline(ProcessInstance pi, String key) {
-    return deadlines.forProcessInstance(pi.getId()).stream().filter(d -> key.equals(d.taskDefinitionKey()))
-        .reduce((first, last) -> last).orElseThrow();
-  }
 }

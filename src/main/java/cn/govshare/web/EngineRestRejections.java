@@ -43,45 +43,29 @@ public final class EngineRestRejections {
     return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  @Priority(PRIORITY)
-  public static final class OfEngine implements ExtendedExceptionMapper<ProcessEngineException> {
+  /** Jersey picks a mapper by the exception type it names: one per type Camunda's REST layer may throw. */
+  abstract static class RefusalMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
 
     @Override
-    public boolean isMappable(ProcessEngineException failure) {
+    public boolean isMappable(T failure) {
       return Rejections.find(failure).isPresent();
     }
 
     @Override
-    public Response toResponse(ProcessEngineException failure) {
+    public Response toResponse(T failure) {
       return EngineRestRejections.toResponse(failure);
     }
   }
 
   @Priority(PRIORITY)
-  public static final class OfRest implements ExtendedExceptionMapper<RestException> {
-
-    @Override
-    public boolean isMappable(RestException failure) {
-      return Rejections.find(failure).isPresent();
-    }
-
-    @Override
-    public Response toResponse(RestException failure) {
-      return EngineRestRejections.toResponse(failure);
-    }
+  public static final class OfEngine extends RefusalMapper<ProcessEngineException> {
   }
 
   @Priority(PRIORITY)
-  public static final class OfAnything implements ExtendedExceptionMapper<Throwable> {
+  public static final class OfRest extends RefusalMapper<RestException> {
+  }
 
-    @Override
-    public boolean isMappable(Throwable failure) {
-      return Rejections.find(failure).isPresent();
-    }
-
-    @Override
-    public Response toResponse(Throwable failure) {
-      return EngineRestRejections.toResponse(failure);
-    }
+  @Priority(PRIORITY)
+  public static final class OfAnything extends RefusalMapper<Throwable> {
   }
 }

@@ -7,9 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.GovShareTest;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -234,28 +232,5 @@ class NationalShareRequestProcessTest extends ShareProcessTestSupport {
   private long requestId(ProcessInstance pi) {
     return ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("requestId").singleResult().getValue()).longValue();
-  }
-
-  private static Instant instant(String time) {
-    return OffsetDateTime.parse(time).toInstant();
-  }
-
-  private static void at(String time) {
-    ClockUtil.setCurrentTime(Date.from(instant(time)));
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 }

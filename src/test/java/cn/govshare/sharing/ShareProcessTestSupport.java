@@ -7,8 +7,13 @@ import cn.govshare.notification.Notification;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.policy.ActivePolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -62,6 +67,31 @@ abstract class ShareProcessTestSupport {
   DeadlineView deadline(ProcessInstance pi, String key) {
     return deadlines.forProcessInstance(pi.getId()).stream().filter(d -> key.equals(d.taskDefinitionKey()))
         .reduce((first, last) -> last).orElseThrow();
+  }
+
+  static Instant instant(String time) {
+    return OffsetDateTime.parse(time).toInstant();
+  }
+
+  /** Moves the engine clock (fixed, named dates: STYLE). */
+  static void at(String time) {
+    ClockUtil.setCurrentTime(Date.from(instant(time)));
+  }
+
+  /** Waits up to 30 s for the job executor (a breach timer firing). */
+  static void await(BooleanSupplier condition) {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within 30 s");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   List<Notification> told(String group, long requestId) {

@@ -12,7 +12,6 @@ import cn.govshare.catalog.CatalogCache;
 import cn.govshare.deadline.DeadlineView;
 import cn.govshare.org.Caller;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -228,28 +227,5 @@ class ShareRequestLawTest extends ShareProcessTestSupport {
   private void controlledParameters(String code, boolean value) {
     jdbc.update("UPDATE gs_catalog_resource SET controlled_parameters = ? WHERE code = ?", value, code);
     ReflectionTestUtils.invokeMethod(catalogCache, "changed");
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private static Instant instant(String time) {
-    return OffsetDateTime.parse(time).toInstant();
-  }
-
-  private static void at(String time) {
-    ClockUtil.setCurrentTime(Date.from(instant(time)));
   }
 }

@@ -5,6 +5,7 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
+import cn.govshare.trust.TaskFormFields;
 import cn.govshare.policy.TimeLimit;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -27,8 +28,6 @@ class CorrectionTaskChecks {
   static final String APPROVE = "approveExtension";
   static final String VERIFY_RULE = "R22";
   static final String EXTENSION_RULE = "R22-EXT";
-  static final Set<String> VERIFY_FIELDS = Set.of("outcome", "correctionNote", "extensionDays", "extensionReason");
-  static final Set<String> APPROVE_FIELDS = Set.of("extensionApproved", "headComment");
   /** gs_correction.result_note, gs_correction.extension_reason and gs_correction_step.comment. */
   static final int TEXT_COLUMN = 2000;
   /** The reporter's evidence files, kept by the engine (Corrections.report). */
@@ -52,7 +51,8 @@ class CorrectionTaskChecks {
   void completing(DelegateTask task) {
     Correction correction = cases.of(task.getProcessInstanceId());
     String key = task.getTaskDefinitionKey();
-    Set<String> fields = VERIFY.equals(key) ? VERIFY_FIELDS : APPROVE_FIELDS;
+    // the deployed form is the one list of the task's own fields (the engine guard reads the same)
+    Set<String> fields = TaskFormFields.keys(task.getId());
     onlyOwnFields(task, fields);
     Caller actor = callers.engineActor();
     if (VERIFY.equals(key)) {

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the {@code camunda:formData} fields. A task with neither has no fields. Read from the deployment, never from
  * anything the user sends.
  */
-final class TaskFormFields {
+public final class TaskFormFields {
 
   /** One writable field: read-only ones may only be sent back unchanged; texts longer than maxLength are refused. */
   record Field(String key, boolean readOnly, Integer maxLength) {
@@ -32,6 +34,14 @@ final class TaskFormFields {
   private static final Logger LOG = LoggerFactory.getLogger(TaskFormFields.class);
 
   private TaskFormFields() {
+  }
+
+  /**
+   * The field keys of a task's deployed form, for a feature's own completion check inside an engine command
+   * (a listener): the form is the one list of what a task may carry.
+   */
+  public static Set<String> keys(String taskId) {
+    return of(Context.getCommandContext(), taskId).keySet();
   }
 
   static Map<String, Field> of(CommandContext context, String taskId) {

@@ -1,10 +1,14 @@
 package cn.govshare.notification;
 
+import cn.govshare.ApiException;
 import cn.govshare.org.Caller;
 import cn.govshare.web.ListLimit;
 import java.util.List;
+import java.util.Map;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,9 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationController {
 
   private final Notifications notifications;
+  private final Deliveries deliveries;
+  private final Preferences preferences;
 
-  NotificationController(Notifications notifications) {
+  NotificationController(Notifications notifications, Deliveries deliveries, Preferences preferences) {
     this.notifications = notifications;
+    this.deliveries = deliveries;
+    this.preferences = preferences;
   }
 
   /** The caller's own notifications and those of its groups, newest first. */
@@ -24,5 +32,35 @@ class NotificationController {
       @RequestParam(required = false) String refId,
       @RequestParam(defaultValue = "100") @ListLimit int limit) {
     return notifications.forRecipient(caller.userId(), caller.groups(), refType, refId, limit);
+  }
+
+  /**
+   * How the caller's notifications (own and their groups') went out, newest first; {@code failed=true}: only
+   * those that gave up or are uncertain, for supervisors and administrators everyone's.
+   */
+  @GetMapping("/api/notifications/deliveries")
+  List<DeliveryView> deliveries(Caller caller, @RequestParam(defaultValue = "false") boolean failed,
+      @RequestParam(defaultValue = "100") @ListLimit int limit) {
+    return deliveries.visibleTo(caller, failed, limit);
+  }
+
+  /** The caller's choice of channels, within what the administrator allows. */
+  @GetMapping("/api/notifications/preferences")
+  Map<String, Object> preferences(Caller caller) {
+    return preferences.view(caller);
+  }
+
+  @PutMapping("/api/notifications/preferences")
+  Map<String, Object> choose(Caller caller, @RequestBody PreferenceInput input) {
+    if (input.mail() == null) {
+      throw ApiException.badRequest("mail", "mail 必填 (true/false)");
+    }
+    if (input.webhook() == null) {
+      throw ApiException.badRequest("webhook", "webhook 必填 (true/false)");
+    }
+    return preferences.choose(caller, input.mail(), input.webhook());
+  }
+
+  record PreferenceInput(Boolean mail, Boolean webhook) {
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,9 @@ class NotificationDeliveryTest {
 
   @Autowired
   JavaMailSenderImpl mailSender;
+
+  @Autowired
+  TaskService tasks;
 
   private final List<String> webhooks = new ArrayList<>();
 
@@ -239,6 +243,27 @@ class NotificationDeliveryTest {
     sender.sendDue();
     assertThat(delivery("gaj-reviewer", reminder, "MAIL").path("state").asText()).isEqualTo("SENT");
     assertThat(mailsTo("gaj-reviewer@demo.govshare.cn", "提醒：周六写下")).hasSize(1);
+  }
+
+  @Test
+  void groupTaskTellsTheGroupAndAnAssignmentTellsTheAssigneeButNotWhoClaimsItself() {
+    ApiClient.Response created = ApiClient.as(port, "rsj-applicant").post("/api/share-requests",
+        Map.of("resourceCode", "RK-002", "purpose", "DATA_VERIFICATION", "reason", "核对户籍变动",
+            "systemName", "社会保险业务系统"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String task = tasks.createTaskQuery().processInstanceId(created.json().path("processInstanceId").asText())
+        .singleResult().getId();
+    ApiClient operator = ApiClient.as(port, "operator");
+    assertThat(operator.get("/api/notifications?refType=TASK&refId=" + task).json().findValuesAsText("category"))
+        .containsExactly(TaskNotices.CATEGORY_GROUP_TASK);
+
+    assertThat(operator.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "operator")).status())
+        .isEqualTo(204);
+    assertThat(operator.get("/api/notifications?refType=TASK&refId=" + task).json()).hasSize(1);
+    tasks.setAssignee(task, null);
+    tasks.setAssignee(task, "operator");
+    assertThat(operator.get("/api/notifications?refType=TASK&refId=" + task).json().findValuesAsText("category"))
+        .containsExactly(TaskNotices.CATEGORY_ASSIGNED, TaskNotices.CATEGORY_GROUP_TASK);
   }
 
   @Test

@@ -34,6 +34,9 @@ interface DeliveryMapper {
   int recover(@Param("id") long id, @Param("to") DeliveryState to, @Param("now") Instant now,
       @Param("finishedAt") Instant finishedAt, @Param("error") String error);
 
+  /** GAVE_UP or UNCERTAIN → PENDING with fresh attempts, due now (a person decided to send again). */
+  int requeue(@Param("id") long id, @Param("now") Instant now);
+
   void insertAttempt(DeliveryAttempt attempt);
 
   List<DeliveryAttempt> attempts(@Param("deliveryIds") Collection<Long> deliveryIds);

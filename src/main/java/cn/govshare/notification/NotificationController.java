@@ -5,11 +5,15 @@ import cn.govshare.org.Caller;
 import cn.govshare.web.ListLimit;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +46,13 @@ class NotificationController {
   List<DeliveryView> deliveries(Caller caller, @RequestParam(defaultValue = "false") boolean failed,
       @RequestParam(defaultValue = "100") @ListLimit int limit) {
     return deliveries.visibleTo(caller, failed, limit);
+  }
+
+  /** Sends a delivery that gave up or is uncertain again (supervisors, administrators). */
+  @PostMapping("/api/notifications/deliveries/{id}/retry")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void retry(Caller caller, @PathVariable long id) {
+    deliveries.retry(caller, id);
   }
 
   /** The caller's choice of channels, within what the administrator allows. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +18,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -70,6 +74,15 @@ class NotificationDeliveryTest {
   @Autowired
   TaskService tasks;
 
+  @Autowired
+  DeliveryMapper deliveries;
+
+  @Autowired
+  WorkingHours workingHours;
+
+  @Autowired
+  Clock clock;
+
   private final List<String> webhooks = new ArrayList<>();
 
   @BeforeEach
@@ -88,7 +101,7 @@ class NotificationDeliveryTest {
   @Test
   void mailArrivesWithItsChineseSubjectAndBody() throws Exception {
     long id = notifyUser("gaj-reviewer", "DEADLINE_BREACH", "超期：户籍变动信息审核", "您部门有一项共享申请已超期，请尽快办理。");
-    sender.sendDue();
+    drain(sender);
 
     MimeMessage received = mailTo("gaj-reviewer@demo.govshare.cn", "超期：户籍变动信息审核");
     assertThat(received.getContent().toString()).contains("您部门有一项共享申请已超期，请尽快办理。");
@@ -105,7 +118,7 @@ class NotificationDeliveryTest {
         .isEqualTo(200);
     try {
       notifyGroup("gaj", "DEADLINE_BREACH", "组通知：人口基础信息", "请本部门审核人员办理。");
-      sender.sendDue();
+      drain(sender);
       MimeMessage received = mailTo("gaj-reviewer@demo.govshare.cn", "组通知：人口基础信息");
       assertThat(Arrays.stream(received.getAllRecipients()).map(Object::toString))
           .containsExactly("gaj-reviewer@demo.govshare.cn");
@@ -119,7 +132,7 @@ class NotificationDeliveryTest {
     try (WebhookReceiver receiver = WebhookReceiver.start(SECRET)) {
       setWebhook("user", "mzj-applicant", Map.of("url", receiver.url(), "secret", SECRET));
       long id = notifyUser("mzj-applicant", "DEADLINE_BREACH", "答复：社保参保信息", "提供部门已同意，请查看授权。");
-      sender.sendDue();
+      drain(sender);
 
       String key = delivery("mzj-applicant", id, "WEBHOOK").path("idempotencyKey").asText();
       assertThat(receiver.requests()).singleElement().satisfies(request -> {
@@ -139,7 +152,7 @@ class NotificationDeliveryTest {
       setWebhook("department", "scjgj", Map.of("url", receiver.url(), "secret", SECRET,
           "template", "{\"msgtype\":\"text\",\"text\":{\"content\":\"{{subject}}\\n{{body}}\"}}"));
       notifyGroup("scjgj-head", "DEADLINE_BREACH", "延期待审批：\"法人\"信息", "第一行\n第二行");
-      sender.sendDue();
+      drain(sender);
 
       assertThat(receiver.requests()).singleElement().satisfies(request -> {
         assertThat(request.signatureValid()).isTrue();
@@ -151,22 +164,41 @@ class NotificationDeliveryTest {
   }
 
   @Test
+  void twoNodesSendingAtOnceSendEachMessageOnce() throws Exception {
+    DeliverySender otherNode = new DeliverySender(deliveries, List.of(mail, webhook), settings, workingHours, clock);
+    try (WebhookReceiver receiver = WebhookReceiver.start(SECRET)) {
+      setWebhook("user", "mzj-applicant", Map.of("url", receiver.url(), "secret", SECRET));
+      for (int i = 0; i < 20; i++) {
+        notifyUser("mzj-applicant", "DEADLINE_BREACH", "双节点 " + i, "两个节点同时发送。");
+      }
+      ExecutorService nodes = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<Integer>> runs = nodes.invokeAll(List.of(() -> drain(sender), () -> drain(otherNode)));
+        assertThat(runs.get(0).get() + runs.get(1).get()).isGreaterThanOrEqualTo(20);
+      } finally {
+        nodes.shutdown();
+      }
+      List<String> keys = receiver.requests().stream().map(WebhookReceiver.Received::idempotencyKey).toList();
+      assertThat(keys).hasSizeGreaterThanOrEqualTo(20).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void receiverThatWasDownGetsTheMessageOnceItIsBack() throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.down(SECRET)) {
       setWebhook("user", "mzj-applicant", Map.of("url", receiver.url(), "secret", SECRET));
       long id = notifyUser("mzj-applicant", "DEADLINE_BREACH", "重试：数据疑义结果", "校核结果已出。");
-      sender.sendDue();
+      drain(sender);
       JsonNode failed = delivery("mzj-applicant", id, "WEBHOOK");
       assertThat(failed.path("state").asText()).isEqualTo("PENDING");
       assertThat(failed.path("lastError").asText()).startsWith("连接失败");
       assertThat(failed.path("nextAttemptAt").asText()).isNotEmpty();
 
       receiver.comeBack();
-      sender.sendDue();
+      drain(sender);
       assertThat(receiver.requests()).as("not before the back-off").isEmpty();
       later(settings.firstRetry());
-      sender.sendDue();
-      sender.sendDue();
+      drain(sender);
 
       assertThat(receiver.requests()).hasSize(1);
       JsonNode delivered = delivery("mzj-applicant", id, "WEBHOOK");
@@ -188,7 +220,7 @@ class NotificationDeliveryTest {
 
       later(settings.lease().plusSeconds(1));
       sender.recoverExpiredLeases();
-      sender.sendDue();
+      drain(sender);
 
       assertThat(receiver.requests()).hasSize(2).extracting(WebhookReceiver.Received::idempotencyKey)
           .containsOnly(viaWebhook.path("idempotencyKey").asText());
@@ -204,12 +236,12 @@ class NotificationDeliveryTest {
   }
 
   @Test
-  void deliveryThatKeepsFailingGivesUpAndShowsInHealthAndToSupervisors() throws Exception {
+  void deliveryThatKeepsFailingGivesUpShowsInHealthAndASupervisorSendsItAgain() throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.down(SECRET)) {
       setWebhook("user", "scjgj-reviewer", Map.of("url", receiver.url(), "secret", SECRET));
       long id = notifyUser("scjgj-reviewer", "DEADLINE_BREACH", "放弃演练", "接收方一直不可用。");
       for (int attempt = 0; attempt < settings.maxAttempts(); attempt++) {
-        sender.sendDue();
+        drain(sender);
         later(settings.maxRetry());
       }
       JsonNode gaveUp = delivery("scjgj-reviewer", id, "WEBHOOK");
@@ -225,6 +257,18 @@ class NotificationDeliveryTest {
           .json())).contains(gaveUp.path("id").asLong());
       assertThat(ids(ApiClient.as(port, "gaj-reviewer").get("/api/notifications/deliveries?failed=true&limit=500")
           .json())).doesNotContain(gaveUp.path("id").asLong());
+
+      long deliveryId = gaveUp.path("id").asLong();
+      assertThat(ApiClient.as(port, "scjgj-reviewer").post("/api/notifications/deliveries/" + deliveryId + "/retry",
+          Map.of()).status()).isEqualTo(403);
+      receiver.comeBack();
+      assertThat(ApiClient.as(port, "supervisor").post("/api/notifications/deliveries/" + deliveryId + "/retry",
+          Map.of()).status()).isEqualTo(202);
+      drain(sender);
+      assertThat(receiver.accepted()).hasSize(1);
+      assertThat(delivery("scjgj-reviewer", id, "WEBHOOK").path("state").asText()).isEqualTo("SENT");
+      assertThat(ApiClient.as(port, "supervisor").post("/api/notifications/deliveries/" + deliveryId + "/retry",
+          Map.of()).status()).isEqualTo(409);
     }
   }
 
@@ -233,14 +277,14 @@ class NotificationDeliveryTest {
     at("2025-09-27T10:00");
     long reminder = notifyUser("gaj-reviewer", "DEADLINE_REMINDER", "提醒：周六写下", "明日到期。");
     long breach = notifyUser("gaj-reviewer", "DEADLINE_BREACH", "超期：周六写下", "已超期。");
-    sender.sendDue();
+    drain(sender);
     assertThat(delivery("gaj-reviewer", breach, "MAIL").path("state").asText()).isEqualTo("SENT");
     JsonNode waiting = delivery("gaj-reviewer", reminder, "MAIL");
     assertThat(waiting.path("state").asText()).isEqualTo("PENDING");
     assertThat(Instant.parse(waiting.path("nextAttemptAt").asText())).isEqualTo(instant("2025-09-28T09:00"));
 
     at("2025-09-28T09:00");
-    sender.sendDue();
+    drain(sender);
     assertThat(delivery("gaj-reviewer", reminder, "MAIL").path("state").asText()).isEqualTo("SENT");
     assertThat(mailsTo("gaj-reviewer@demo.govshare.cn", "提醒：周六写下")).hasSize(1);
   }
@@ -336,6 +380,15 @@ class NotificationDeliveryTest {
           .status()).as(user).isIn(404, 405);
     }
     assertThat(admin().get("/api/notifications/webhooks").text()).doesNotContain("\"owner\":\"gaj\"");
+  }
+
+  /** Sends everything due (other tests leave deliveries too); returns how many this sender tried. */
+  private static int drain(DeliverySender node) {
+    int tried = 0;
+    for (int run = node.sendDue(); run > 0; run = node.sendDue()) {
+      tried += run;
+    }
+    return tried;
   }
 
   private JsonNode setWebhook(String ownerType, String owner, Map<String, Object> body) {

@@ -12,7 +12,6 @@ import cn.govshare.org.Groups;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Urges {
 
   static final String CATEGORY = "URGE";
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(Zones.SHANGHAI);
 
   private final DeadlineMapper mapper;
   private final ObjectProvider<CaseDirectory> directories;
@@ -139,7 +136,7 @@ public class Urges {
   /** Notifies whoever holds the step now, as the engine's task says; returns them. */
   private List<String> tell(Caller caller, DeadlineRecord deadline) {
     Instant due = deadline.dueAt();
-    String subject = "催办: " + deadline.taskName() + (due == null ? "" : "，应于 " + MINUTES.format(due) + " 前办结");
+    String subject = "催办: " + deadline.taskName() + (due == null ? "" : "，应于 " + Zones.MINUTES.format(due) + " 前办结");
     String body = subject + "\n催办人: " + caller.name() + (caller.department() == null ? "（监督）"
         : "（" + caller.department() + "）") + "\n业务: " + (deadline.businessKey() == null ? "-"
         : deadline.businessKey()) + "；" + deadline.rule() + " " + deadline.citation();

@@ -3,7 +3,6 @@ package cn.govshare.notification;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Groups;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,8 +29,6 @@ class TaskNotices extends AbstractProcessEnginePlugin {
   static final String CATEGORY_GROUP_TASK = "TASK_CREATED";
   static final String CATEGORY_ASSIGNED = "TASK_ASSIGNED";
   static final String REF_TYPE = "TASK";
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(Zones.SHANGHAI);
 
   private final ObjectProvider<Notifications> notifications;
 
@@ -65,7 +62,7 @@ class TaskNotices extends AbstractProcessEnginePlugin {
 
   static void notice(Notifications notifications, DelegateTask task) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    String subject = "待办: " + task.getName() + (due == null ? "" : "，应于 " + MINUTES.format(due) + " 前办结");
+    String subject = "待办: " + task.getName() + (due == null ? "" : "，应于 " + Zones.MINUTES.format(due) + " 前办结");
     String body = subject + "\n业务: " + (task.getExecution().getBusinessKey() == null ? "-"
         : task.getExecution().getBusinessKey()) + "\n请登录 Tasklist 办理。";
     if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
+import cn.govshare.audit.AuditRecord;
+import cn.govshare.audit.AuditTrail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -82,6 +84,9 @@ class NotificationDeliveryTest {
 
   @Autowired
   Clock clock;
+
+  @Autowired
+  AuditTrail audit;
 
   private final List<String> webhooks = new ArrayList<>();
 
@@ -351,6 +356,9 @@ class NotificationDeliveryTest {
     // a change without a secret keeps the old one
     assertThat(admin().put("/api/notifications/webhooks/department/gaj",
         Map.of("url", "https://oapi.example.cn/robot/send", "enabled", false)).status()).isEqualTo(200);
+    List<AuditRecord> audited = audit.search("gaj", instant("2025-10-13T00:00"), instant("2025-10-14T00:00"), 500);
+    assertThat(audited).extracting(AuditRecord::action).contains("WEBHOOK_CREATED", "WEBHOOK_CHANGED");
+    assertThat(audited).extracting(AuditRecord::detail).noneMatch(d -> d != null && d.contains(SECRET));
 
     assertThat(field(admin().put("/api/notifications/webhooks/department/rsj",
         Map.of("url", "ftp://files.example.cn/hook", "secret", SECRET)))).isEqualTo("url");

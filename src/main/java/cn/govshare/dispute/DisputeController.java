@@ -1,5 +1,6 @@
 package cn.govshare.dispute;
 
+import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DisputeController {
 
   private final Disputes disputes;
+  private final Deadlines deadlines;
 
-  DisputeController(Disputes disputes) {
+  DisputeController(Disputes disputes, Deadlines deadlines) {
     this.disputes = disputes;
+    this.deadlines = deadlines;
   }
 
   @GetMapping
@@ -37,6 +40,9 @@ class DisputeController {
     answer.put("dispute", dispute);
     answer.put("steps", disputes.steps(id));
     answer.put("filings", disputes.filings(id));
+    // each step's deadline row, with its 催办 (issue 23)
+    answer.put("deadlines", dispute.processInstanceId() == null ? List.of()
+        : deadlines.forProcessInstance(dispute.processInstanceId()));
     return answer;
   }
 

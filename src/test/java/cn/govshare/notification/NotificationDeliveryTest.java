@@ -114,6 +114,8 @@ class NotificationDeliveryTest {
     assertThat(delivery.path("state").asText()).isEqualTo("SENT");
     assertThat(received.getMessageID()).isEqualTo(MailChannel.messageId(delivery.path("idempotencyKey").asText()));
     assertThat(delivery.path("history").get(0).path("outcome").asText()).isEqualTo("SENT");
+    // a hanging mail server fails the attempt instead of stalling the sender
+    assertThat(mailSender.getJavaMailProperties()).containsEntry("mail.smtp.timeout", "10000");
   }
 
   @Test

@@ -1,6 +1,5 @@
 // GovShare administrator page (issue 21): paste the State Council's holiday notice, preview the year it
-// yields as month calendars, apply it. Talks only to the product API (/api) with HTTP Basic; the
-// credentials stay in this tab's sessionStorage, as on the applicant page.
+// yields as month calendars, apply it (../common/session.js, as the applicant page).
 (function () {
   'use strict';
 
@@ -9,39 +8,22 @@
   const $ = (id) => document.getElementById(id);
   let previewed = null;
 
-  function auth() { return sessionStorage.getItem('govshare.auth'); }
-
-  async function api(method, path, text) {
-    const headers = { 'Accept': 'application/json', 'Authorization': auth(), 'X-Requested-With': 'XMLHttpRequest' };
-    if (text !== undefined) headers['Content-Type'] = 'text/plain; charset=UTF-8';
-    const response = await fetch(path, { method, headers, body: text });
-    const body = await response.text();
-    const json = body ? JSON.parse(body) : null;
-    if (!response.ok) {
-      const field = json && json.field ? '（' + json.field + '）' : '';
-      throw new Error((json && json.detail ? json.detail : response.status + ' ' + response.statusText) + field);
-    }
-    return json;
-  }
+  const session = window.GovShareSession;
+  const api = session.api;
 
   async function login(event) {
     event.preventDefault();
-    const token = 'Basic ' + btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
-    sessionStorage.setItem('govshare.auth', token);
     try {
-      await show();
-      sessionStorage.setItem('govshare.user', $('login-user').value);
-      $('who').textContent = $('login-user').value;
+      await session.signIn($('login-user').value, $('login-password').value, show);
       $('login-error').textContent = '';
     } catch (e) {
-      sessionStorage.removeItem('govshare.auth');
       $('login-error').textContent = '登录失败：' + e.message;
     }
   }
 
   async function show() {
     await loadYears();
-    $('who').textContent = sessionStorage.getItem('govshare.user') || '';
+    $('who').textContent = session.user();
     $('login-section').hidden = true;
     $('app').hidden = false;
     $('logout').hidden = false;
@@ -192,6 +174,6 @@
   $('apply').addEventListener('click', apply);
   $('amend').addEventListener('change', updateApply);
   $('notice-text').addEventListener('input', updateApply);
-  $('logout').addEventListener('click', () => { sessionStorage.clear(); location.reload(); });
-  if (auth()) show().catch(() => { sessionStorage.clear(); });
+  $('logout').addEventListener('click', session.signOut);
+  if (session.signedIn()) show().catch(() => { sessionStorage.clear(); });
 })();

@@ -39,11 +39,6 @@ record HolidayNotice(Integer year, String title, String issueNumber, boolean sup
     record Dates(String name, List<LocalDate> dates) {
     }
 
-    static Year of(int year, Collection<OfficialDay> days) {
-      Map<String, Group> groups = groups(days.stream().filter(d -> d.noticeYear() == year).toList());
-      return of(year, groups);
-    }
-
     List<OfficialDay> days() {
       List<OfficialDay> days = new ArrayList<>();
       holidays.forEach(h -> h.dates().forEach(d -> days.add(new OfficialDay(year, d, DayKind.HOLIDAY, h.name()))));

@@ -36,13 +36,17 @@ class HolidayNoticeReaderTest {
 
   /** date → "HOLIDAY 春节" for every day a notice year lists. */
   static Map<LocalDate, String> days(Year year) {
+    return days(year.days());
+  }
+
+  static Map<LocalDate, String> days(List<OfficialDay> listed) {
     Map<LocalDate, String> days = new TreeMap<>();
-    year.days().forEach(d -> days.put(d.date(), d.kind() + " " + d.name()));
+    listed.forEach(d -> days.put(d.date(), d.kind() + " " + d.name()));
     return days;
   }
 
   static Map<LocalDate, String> shipped(int year) {
-    return days(Year.of(year, SHIPPED));
+    return days(SHIPPED.stream().filter(d -> d.noticeYear() == year).toList());
   }
 
   @ParameterizedTest

@@ -74,7 +74,7 @@
     const byLine = Object.fromEntries(unread.map((u) => [u.line, u.reason]));
     const list = $('notice-lines');
     list.innerHTML = '';
-    text.split(/\r?\n/).forEach((line, i) => {
+    text.split(/\r\n|\r|\n/).forEach((line, i) => {
       const item = document.createElement('li');
       item.textContent = line || '\u00a0';
       if (byLine[i + 1]) {

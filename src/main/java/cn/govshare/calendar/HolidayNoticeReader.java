@@ -29,7 +29,8 @@ final class HolidayNoticeReader {
   private static final String DATE_GROUPLESS = "(?:\\d{4}年)?(?:\\d{1,2}月)?\\d{1,2}日(?:（[^）]*）)?";
   private static final Pattern ANY_DATE = Pattern.compile("\\d{1,2}月\\d{1,2}日");
   private static final Pattern ONE_DATE = Pattern.compile(DATE);
-  private static final Pattern TITLE = Pattern.compile("^.*关于.+的通知$");
+  /** Titles are short; a long line ending so is prose. */
+  private static final int TITLE_LENGTH = 120;
   private static final Pattern YEAR = Pattern.compile("(\\d{4})年");
   private static final Pattern SUPPLEMENT_NAME = Pattern.compile(
       "关于(?:调整|延长)?(?:\\d{4}年)?(.+?)(?:假期安排|放假安排|调休放假|放假调休|假期|安排)?的通知$");
@@ -60,7 +61,7 @@ final class HolidayNoticeReader {
 
   static HolidayNotice read(String text) {
     List<String> lines = text.lines().map(HolidayNoticeReader::normalize).toList();
-    String title = lines.stream().filter(l -> TITLE.matcher(l).matches()).findFirst().orElse(null);
+    String title = lines.stream().filter(HolidayNoticeReader::isTitle).findFirst().orElse(null);
     boolean supplementary = title != null && !title.contains("部分节假日安排");
     String issueNumber = lines.stream().filter(l -> ISSUE_NUMBER.matcher(l).matches()).findFirst().orElse(null);
     Integer year = year(title, lines);
@@ -86,6 +87,10 @@ final class HolidayNoticeReader {
       }
     }
     return new HolidayNotice(year, title, issueNumber, supplementary, List.copyOf(holidays.values()), unread);
+  }
+
+  private static boolean isTitle(String line) {
+    return line.length() <= TITLE_LENGTH && line.contains("关于") && line.endsWith("的通知");
   }
 
   /** The year in the title; otherwise the first year the text names outside its date of issue. */

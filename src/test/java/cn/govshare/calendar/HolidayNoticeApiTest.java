@@ -165,6 +165,16 @@ class HolidayNoticeApiTest {
         "2035-05-05 WEEKEND→MAKEUP_WORKDAY劳动节");
   }
 
+  @Test
+  void thePageAnswersAtCalendarSlashAndTheBareNameRedirectsThere() {
+    ApiClient.Response page = ApiClient.anonymous(port).get("/calendar/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.text()).contains("载入节假日通知", "calendar.js");
+    ApiClient.Response bare = ApiClient.anonymous(port).get("/calendar");
+    assertThat(bare.status()).isEqualTo(302);
+    assertThat(bare.header("Location")).endsWith("/calendar/");
+  }
+
   String kind(String date) {
     return ApiClient.as(port, "rsj-applicant").get("/api/calendar/days/" + date).json().path("kind").asText();
   }

@@ -1,8 +1,11 @@
 package cn.govshare.deadline;
 
+import cn.govshare.clock.Zones;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +32,17 @@ public class Deadlines {
    */
   public void periodChanged(String processInstanceId, String subProcessId, String reason) {
     ledger.getObject().refreshScope(processInstanceId, subProcessId, reason);
+  }
+
+  /**
+   * Ledger rows in {@code states} (all when empty) of {@code department} (all when null) whose period started on a
+   * day in [{@code from}, {@code to}] (Asia/Shanghai; open ends when null), soonest due first, at most {@code limit}.
+   */
+  public List<DeadlineRow> search(Set<String> states, String department, LocalDate from, LocalDate to, int limit) {
+    return mapper.page(states, department, null, 0, limit).stream().filter(d -> {
+      LocalDate started = d.startedAt().atZone(Zones.SHANGHAI).toLocalDate();
+      return (from == null || !started.isBefore(from)) && (to == null || !started.isAfter(to));
+    }).map(DeadlineRow::of).toList();
   }
 
   /** Every deadline of one process instance, oldest first, whatever its state. */

@@ -1,5 +1,7 @@
 package cn.govshare.supervision;
 
+import cn.govshare.ApiException;
+import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +39,12 @@ class RectificationController {
 
   @GetMapping
   List<Map<String, Object>> list(Caller caller, @RequestParam(required = false) String dept,
-      @RequestParam(required = false) RectificationState state) {
-    return orders.list(caller, dept, state).stream().map(this::json).toList();
+      @RequestParam(required = false) RectificationState state, @RequestParam(required = false) Integer year) {
+    if (year != null && (year < 2000 || year > 2100)) {
+      throw ApiException.badRequest("year", "year 须在 2000..2100 之间: " + year);
+    }
+    return orders.list(caller, dept, state).stream()
+        .filter(o -> year == null || o.issuedAt().atZone(Zones.SHANGHAI).getYear() == year).map(this::json).toList();
   }
 
   @GetMapping("/{id}")

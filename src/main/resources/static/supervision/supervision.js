@@ -8,6 +8,8 @@
   // the violation kinds as the register names them (ViolationKind)
   const KINDS = ['超过规定时限', '无正当理由拒绝共享', '未按时更新目录', '提供的数据与实际不符', '超范围使用或违规使用共享数据',
     '逾期不整改'];
+  // steps owed by a role rather than a department (the platform's check …), as the tables name them
+  const ROLE_NAMES = { 'platform-operators': '共享平台管理单位', 'general-office': '办公厅', 'leading-group': '领导小组' };
   const charts = {};
 
   function auth() { return sessionStorage.getItem('govshare.auth'); }
@@ -74,7 +76,7 @@
       row.forEach((value) => {
         const td = tr.insertCell();
         td.textContent = value == null ? '' : String(value);
-        td.classList.add('state-' + td.textContent);
+        td.dataset.value = td.textContent;
       });
     });
     return table;
@@ -113,6 +115,7 @@
     const rows = report.rows.filter((r) => r.onTimeRate != null);
     if (rows.length === 0) { empty('chart-ontime', '暂无数据'); return; }
     const months = [...new Set(rows.map((r) => r.month))].sort();
+    rows.forEach((r) => { r.departmentName = ROLE_NAMES[r.departmentName] || r.departmentName; });
     const departments = [...new Set(rows.map((r) => r.departmentName))];
     const series = departments.map((name) => ({ name, type: 'line', connectNulls: true, data: months.map((m) => {
       const row = rows.find((r) => r.departmentName === name && r.month === m);
@@ -133,7 +136,8 @@
       breaches.filter((r) => r[2] === d).length) }].concat(KINDS.map((kind) => ({ name: kind, type: 'bar',
       stack: 'violations', data: departments.map((d) => valid.filter((r) => r[1] === d && r[2] === kind).length) })));
     chart('chart-kinds').setOption({ tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' },
-      grid: { top: 40, left: 40, right: 16, bottom: 28 }, xAxis: { type: 'category', data: departments },
+      grid: { top: 40, left: 40, right: 16, bottom: 48 },
+      xAxis: { type: 'category', data: departments, axisLabel: { interval: 0, width: 80, overflow: 'break' } },
       yAxis: { type: 'value', minInterval: 1 }, series }, true);
   }
 
@@ -177,10 +181,15 @@
   }
 
   async function refresh() {
-    const sections = [...document.querySelectorAll('section[data-table]')];
-    const [deadlines, violations] = await Promise.all(sections.map(loadTable));
-    kindsChart(deadlines, violations);
-    await Promise.all([onTimeChart(), callsChart(), deliveries()]);
+    $('filter-error').textContent = '';
+    try {
+      const sections = [...document.querySelectorAll('section[data-table]')];
+      const [deadlines, violations] = await Promise.all(sections.map(loadTable));
+      kindsChart(deadlines, violations);
+      await Promise.all([onTimeChart(), callsChart(), deliveries()]);
+    } catch (e) {
+      $('filter-error').textContent = '查询失败：' + e.message;
+    }
   }
 
   async function show() {

@@ -8,6 +8,9 @@ import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
+import cn.govshare.org.Groups;
+import cn.govshare.policy.ActivePolicy;
+import cn.govshare.policy.PolicyProfile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -43,9 +46,11 @@ class SupervisionTables {
   private final RectificationOrders orders;
   private final RectificationTaskChecks tasks;
   private final DepartmentService departments;
+  private final ActivePolicy policy;
 
   SupervisionTables(Deadlines deadlines, Violations violations, RectificationOrders orders,
-      RectificationTaskChecks tasks, DepartmentService departments) {
+      RectificationTaskChecks tasks, DepartmentService departments, ActivePolicy policy) {
+    this.policy = policy;
     this.deadlines = deadlines;
     this.violations = violations;
     this.orders = orders;
@@ -142,8 +147,17 @@ class SupervisionTables {
     return (filter.from() == null || !day.isBefore(filter.from())) && (filter.to() == null || !day.isAfter(filter.to()));
   }
 
+  /** A department's name; a role group that owes a step (the platform's check …) by the profile's body name. */
   private String department(String code) {
-    return code == null ? "" : departments.find(code).map(Department::name).orElse(code);
+    if (code == null) {
+      return "";
+    }
+    return departments.find(code).map(Department::name).orElseGet(() -> switch (code) {
+      case Groups.PLATFORM_OPERATORS -> policy.body(PolicyProfile.PLATFORM);
+      case Groups.GENERAL_OFFICE -> policy.body(PolicyProfile.GENERAL_OFFICE);
+      case Groups.LEADING_GROUP -> policy.body(PolicyProfile.LEADING_GROUP);
+      default -> code;
+    });
   }
 
   private static String time(Instant at) {

@@ -40,20 +40,22 @@ class SupervisionPageTest {
     assertThat(ApiClient.as(port, "gaj-head").get("/api/supervision/deadlines.csv").status()).isEqualTo(403);
     assertThat(ApiClient.as(port, "office").get("/api/supervision/orders").status()).isEqualTo(200);
 
-    ApiClient.Response json = supervisor.get("/api/supervision/violations?dept=scjgj&state=REFUSAL_WITHOUT_GROUNDS");
+    String filter = "?dept=scjgj&state=REFUSAL_WITHOUT_GROUNDS";
+    ApiClient.Response json = supervisor.get("/api/supervision/violations" + filter);
     assertThat(json.status()).as(json.toString()).isEqualTo(200);
     assertThat(json.json().path("rows")).anyMatch(r -> r.get(0).asLong() == id
         && r.get(1).asText().equals("市市场监管局") && r.get(5).asText().contains("导出测试"));
 
-    ApiClient.Response csv = supervisor.get("/api/supervision/violations.csv?dept=scjgj");
+    ApiClient.Response csv = supervisor.get("/api/supervision/violations.csv" + filter);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.text()).startsWith("\uFEFF\"编号\",\"部门\",\"违规情形\"").contains("\"" + id + "\"", "导出测试");
 
-    byte[] xlsx = download("supervisor", "/api/supervision/violations.xlsx?dept=scjgj");
+    byte[] xlsx = download("supervisor", "/api/supervision/violations.xlsx" + filter);
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       Sheet sheet = workbook.getSheetAt(0);
       assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("违规情形");
       assertThat(sheet.getLastRowNum()).isEqualTo(json.json().path("rows").size());
+      assertThat(csv.text().split("\r\n")).hasSize(json.json().path("rows").size() + 1);
     }
   }
 

@@ -1,26 +1,18 @@
 package cn.govshare.supervision;
 
-import java.util.ArrayList;
+import cn.govshare.trust.CaseProcessListeners;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the rectification order's case rules into every deployed version of its model, whoever deploys it: the
  * start binds the instance to its order, the end closes an order left open, and both user tasks show the order
- * from its row when created and run {@link RectificationTaskChecks} when completed. Built-in listeners cannot be
- * skipped or left out of a model.
+ * from its row when created and run {@link RectificationTaskChecks} when completed.
  */
 @Component
 class RectificationEnginePlugin extends AbstractProcessEnginePlugin {
@@ -40,36 +32,16 @@ class RectificationEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    TaskListener taskListener = task -> {
-      switch (task.getEventName()) {
-        case TaskListener.EVENTNAME_CREATE -> checks.getObject().creating(task);
-        case TaskListener.EVENTNAME_COMPLETE -> checks.getObject().completing(task);
-        default -> { }
+    TaskListener tasks = task -> {
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        checks.getObject().creating(task);
+      } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        checks.getObject().completing(task);
       }
     };
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        if (RectificationOrders.PROCESS.equals(processDefinition.getKey())) {
-          processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-              (ExecutionListener) execution -> cases.getObject().bind(execution));
-          processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-              (ExecutionListener) execution -> orders.getObject().processEnded(execution));
-        }
-      }
-
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && RectificationOrders.PROCESS.equals(definition.getKey()) && USER_TASKS.contains(activity.getId())) {
-          TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-          task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskListener);
-          task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskListener);
-        }
-      }
-    });
+    new CaseProcessListeners(RectificationOrders.PROCESS,
+        (ExecutionListener) execution -> cases.getObject().bind(execution),
+        (ExecutionListener) execution -> orders.getObject().processEnded(execution), USER_TASKS, tasks)
+        .register(configuration);
   }
 }

@@ -39,22 +39,15 @@ class SupervisionController {
     return tables.table(caller, table, new SupervisionTables.Filter(dept, state, from, to));
   }
 
-  @GetMapping("/{table:[a-z]+}.csv")
-  ResponseEntity<byte[]> csv(Caller caller, @PathVariable String table, @RequestParam(required = false) String dept,
-      @RequestParam(required = false) String state,
+  @GetMapping("/{table:[a-z]+}.{format:csv|xlsx}")
+  ResponseEntity<byte[]> export(Caller caller, @PathVariable String table, @PathVariable String format,
+      @RequestParam(required = false) String dept, @RequestParam(required = false) String state,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     SupervisionTable shown = json(caller, table, dept, state, from, to);
-    return file(TableExport.csv(shown), new MediaType("text", "csv", StandardCharsets.UTF_8), shown, "csv");
-  }
-
-  @GetMapping("/{table:[a-z]+}.xlsx")
-  ResponseEntity<byte[]> xlsx(Caller caller, @PathVariable String table, @RequestParam(required = false) String dept,
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    SupervisionTable shown = json(caller, table, dept, state, from, to);
-    return file(TableExport.xlsx(shown), XLSX, shown, "xlsx");
+    return "csv".equals(format)
+        ? file(TableExport.csv(shown), new MediaType("text", "csv", StandardCharsets.UTF_8), shown, format)
+        : file(TableExport.xlsx(shown), XLSX, shown, format);
   }
 
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, SupervisionTable table, String extension) {

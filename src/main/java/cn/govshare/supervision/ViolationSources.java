@@ -29,8 +29,7 @@ class ViolationSources {
   /** Catalogue updates after a law or duty change (R6, catalog-update): a breach is a late catalogue. */
   static final String CATALOGUE_RULE = "R6";
   private static final Map<String, String> CASE_PATHS = Map.of("share-request", "/api/share-requests/",
-      "correction", "/api/corrections/", "dispute", "/api/disputes/",
-      RectificationCases.TYPE, RectificationController.PATH + "/");
+      "correction", "/api/corrections/", "dispute", "/api/disputes/");
 
   private final Violations violations;
   private final RectificationOrders orders;

@@ -67,8 +67,9 @@ public class Violations {
   Optional<Violation> recordBySystem(String sourceKey, ViolationKind kind, String department, Evidence evidence) {
     Violation existing = mapper.findBySource(sourceKey);
     if (existing != null) {
-      if (existing.withdrawnAt() != null) {
-        mapper.reinstate(sourceKey);
+      if (existing.withdrawnAt() != null && mapper.reinstate(sourceKey) == 1) {
+        audit.record(SYSTEM, "VIOLATION_REINSTATED", REF_TYPE, String.valueOf(existing.id()), AuditTrail.OK,
+            sourceKey + "：再次超期", Set.of(existing.department()));
       }
       return Optional.of(mapper.find(existing.id()));
     }

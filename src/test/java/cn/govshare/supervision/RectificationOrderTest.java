@@ -10,10 +10,15 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +38,17 @@ class RectificationOrderTest {
 
   @Autowired
   TaskService tasks;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  RuntimeService runtime;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
 
   @Autowired
   JdbcTemplate jdbc;
@@ -55,6 +71,8 @@ class RectificationOrderTest {
     long order = issued.json().path("id").asLong();
     String instance = issued.json().path("processInstanceId").asText();
     assertThat(issued.json().path("state").asText()).isEqualTo("ISSUED");
+    ProcessInstance running = instance(instance);
+    BpmnAwareTests.assertThat(running).isWaitingAt("answerRectification");
 
     // 15 WD (baseline, 未规定 in every regulation) from Friday 09-26: make-up days 09-28 and 10-11 count
     Task answer = task(instance, "answerRectification");
@@ -77,6 +95,7 @@ class RectificationOrderTest {
         .status()).isEqualTo(204);
 
     // sent back: the limit still runs from the issuance
+    BpmnAwareTests.assertThat(instance(instance)).hasPassed("reviewRectification").isWaitingAt("answerRectification");
     Task again = task(instance, "answerRectification");
     assertThat(again.getDueDate()).isEqualTo(answer.getDueDate());
 
@@ -99,6 +118,7 @@ class RectificationOrderTest {
     assertThat(complete("supervisor", task(instance, "reviewRectification"), Map.of("accepted", true)).status())
         .isEqualTo(204);
     assertThat(state(order)).isEqualTo("ACCEPTED");
+    BpmnAwareTests.assertThat(running).hasPassed("rectified").isEnded();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gs_violation WHERE source_key = ?", Integer.class,
         "order:" + order)).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ?", Integer.class,
@@ -160,6 +180,10 @@ class RectificationOrderTest {
     values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
     return ApiClient.as(port, user).post("/engine-rest/task/" + task.getId() + "/complete",
         Map.of("variables", variables));
+  }
+
+  private ProcessInstance instance(String id) {
+    return runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
 
   private Task task(String instance, String key) {

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +64,11 @@ class CorrectionTransitions {
   private final AuditTrail audit;
   private final CallerResolver callers;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  CorrectionTransitions(CorrectionMapper mapper, AuditTrail audit, CallerResolver callers, Clock clock) {
+  CorrectionTransitions(CorrectionMapper mapper, AuditTrail audit, CallerResolver callers, Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.mapper = mapper;
     this.audit = audit;
     this.callers = callers;
@@ -100,6 +104,11 @@ class CorrectionTransitions {
     }
     Caller actor = callers.engineActor();
     record(next, transition, actor == null ? SYSTEM : actor, outcome, comment);
+    if (transition.to() == CORRECTED) {
+      // R29: the data the provider shared did not match; the violation register listens
+      events.publishEvent(new DataErrorCorrected(next.id(), next.businessKey(), next.providerDept(),
+          next.resourceCode(), comment));
+    }
     return next;
   }
 

@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,6 +32,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,10 +46,11 @@ class DeadlineLedger {
   static final String INCIDENT_TYPE = "deadlineBreach";
   static final String REF_TYPE = "deadline";
   static final String CATEGORY_REMINDER = "DEADLINE_REMINDER";
-  static final String CATEGORY_BREACH = "DEADLINE_BREACH";
   /** task_id of a timed sub-process's row: the sub-process execution, prefixed (one row per scope instance). */
   static final String SCOPE_PREFIX = "scope:";
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineLedger.class);
+  private static final Pattern ARTICLE = Pattern.compile("第[一二三四五六七八九十百零]+条(第[一二三四五六七八九十]+款)?"
+      + "(第[（(]?[一二三四五六七八九十]+[）)]?项)?");
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(Zones.SHANGHAI);
 
@@ -57,10 +61,13 @@ class DeadlineLedger {
   private final DepartmentService departments;
   private final Clock clock;
   private final List<DeadlinePeriods> periods;
+  private final ApplicationEventPublisher events;
 
   DeadlineLedger(DeadlineMapper mapper, WorkingCalendar calendar, ActivePolicy policy,
-      Notifications notifications, DepartmentService departments, Clock clock, List<DeadlinePeriods> periods) {
+      Notifications notifications, DepartmentService departments, Clock clock, List<DeadlinePeriods> periods,
+      ApplicationEventPublisher events) {
     this.periods = periods;
+    this.events = events;
     this.mapper = mapper;
     this.calendar = calendar;
     this.policy = policy;
@@ -197,7 +204,7 @@ class DeadlineLedger {
       }
       if (late && close(deadline, DeadlineState.LATE, now, by, deadline.dueAt(), overdue(deadline, today), handling)) {
         // finished late before the breach timer ran: still a breach to report (R27)
-        reportBreach(deadline, message(deadline));
+        reportBreach(deadline, message(deadline), now);
         return;
       }
       deadline = mapper.findById(deadline.id());
@@ -248,7 +255,7 @@ class DeadlineLedger {
         .findExecutionById(deadline.executionId());
     Incident incident = execution.createIncident(INCIDENT_TYPE, String.valueOf(id), message);
     mapper.setIncident(id, incident.getId());
-    reportBreach(deadline, message);
+    reportBreach(deadline, message, clock.instant());
     LOG.info("deadline {} breached: {}", id, message);
   }
 
@@ -310,7 +317,10 @@ class DeadlineLedger {
     return true;
   }
 
-  /** {@code 超期: <task> — <rule> <article> — 应于 <due> 前办结}: what Cockpit and the general office read. */
+  /**
+   * {@code 超期: <task> — <rule> <article> — 应于 <due> 前办结}: short enough for Cockpit's incident list to show whole
+   * (issue 20); the full citation and the case are in the ledger row, the breach report and the supervision page.
+   */
   static String message(DeadlineRecord deadline) {
     return message(deadline, null);
   }
@@ -319,8 +329,14 @@ class DeadlineLedger {
   private static String message(DeadlineRecord deadline, TaskEntity waiting) {
     String step = waiting == null || waiting.getId().equals(deadline.taskId()) ? deadline.taskName()
         : deadline.taskName() + "（待办：" + waiting.getName() + "）";
-    return "超期: " + step + " — " + deadline.rule() + " " + deadline.citation() + " — 应于 "
+    return "超期: " + step + " — " + deadline.rule() + " " + article(deadline.citation()) + " — 应于 "
         + MINUTES.format(deadline.dueAt()) + " 前办结";
+  }
+
+  /** The article of a citation ({@code 《…》（…）第二十条} → {@code 第二十条}); the first one where two are cited. */
+  static String article(String citation) {
+    Matcher article = ARTICLE.matcher(citation == null ? "" : citation);
+    return article.find() ? article.group() : "";
   }
 
   /** The task that holds the deadline now: its own task, or for a timed sub-process the task waiting in it. */
@@ -331,13 +347,11 @@ class DeadlineLedger {
         : Context.getCommandContext().getTaskManager().findTaskById(deadline.taskId());
   }
 
-  private void reportBreach(DeadlineRecord deadline, String message) {
-    // R27: breaches are reported to the (leading group's) general office for rectification
-    String body = message + "\n流程实例 " + deadline.processInstanceId()
-        + (deadline.businessKey() == null ? "" : " (" + deadline.businessKey() + ")")
-        + "，承办: " + (deadline.department() == null ? "-" : deadline.department());
-    notifications.notifyGroup(Groups.GENERAL_OFFICE, CATEGORY_BREACH, message, body, REF_TYPE,
-        String.valueOf(deadline.id()));
+  private void reportBreach(DeadlineRecord deadline, String message, Instant breachedAt) {
+    // R27: the breach report and the violation register (R29) listen, inside this command
+    events.publishEvent(new DeadlineBreached(deadline.id(), deadline.processInstanceId(),
+        deadline.processDefinitionKey(), deadline.businessKey(), deadline.department(), deadline.taskName(),
+        deadline.rule(), deadline.citation(), deadline.dueAt(), breachedAt, message));
   }
 
   private boolean close(DeadlineRecord deadline, DeadlineState state, Instant at, String by, Instant breachedAt,

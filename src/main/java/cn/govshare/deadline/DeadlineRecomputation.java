@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -57,8 +58,11 @@ class DeadlineRecomputation {
   private final AuditTrail audit;
   private final Clock clock;
 
+  private final ApplicationEventPublisher events;
+
   DeadlineRecomputation(DeadlineMapper mapper, DeadlineLedger ledger, ProcessEngine engine, WorkingCalendar calendar,
-      Notifications notifications, AuditTrail audit, Clock clock) {
+      Notifications notifications, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.mapper = mapper;
     this.ledger = ledger;
     this.engine = engine;
@@ -164,6 +168,7 @@ class DeadlineRecomputation {
     // R27: the general office received the breach report; it is told the report is withdrawn
     notifications.notifyGroup(Groups.GENERAL_OFFICE, CATEGORY_WITHDRAWN, subject, body, DeadlineLedger.REF_TYPE,
         String.valueOf(id));
+    events.publishEvent(new DeadlineBreachWithdrawn(id, reason + "；超期撤销"));
     audit.record("system", ACTION_WITHDRAWN, DeadlineLedger.REF_TYPE, String.valueOf(id), AuditTrail.OK,
         deadline.state() + " → " + state + "；" + MINUTES.format(deadline.dueAt()) + " → " + MINUTES.format(terms.dueAt())
             + "；" + reason);

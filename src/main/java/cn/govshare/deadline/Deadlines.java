@@ -1,9 +1,12 @@
 package cn.govshare.deadline;
 
+import cn.govshare.clock.Zones;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -31,6 +34,17 @@ public class Deadlines {
    */
   public void periodChanged(String processInstanceId, String subProcessId, String reason) {
     ledger.getObject().refreshScope(processInstanceId, subProcessId, reason);
+  }
+
+  /**
+   * Ledger rows in {@code states} (all when empty) of {@code department} (all when null) whose period started on a
+   * day in [{@code from}, {@code to}] (Asia/Shanghai; open ends when null), soonest due first, at most {@code limit}.
+   */
+  public List<DeadlineRow> search(Set<String> states, String department, LocalDate from, LocalDate to, int limit) {
+    return mapper.page(states, department, null, 0, limit).stream().filter(d -> {
+      LocalDate started = d.startedAt().atZone(Zones.SHANGHAI).toLocalDate();
+      return (from == null || !started.isBefore(from)) && (to == null || !started.isAfter(to));
+    }).map(DeadlineRow::of).toList();
   }
 
   /** Every deadline of one process instance, oldest first, whatever its state. */

@@ -30,7 +30,8 @@ public final class PolicyLoader {
       "R7", LimitUnit.MONTHS);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-  private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits", "dispute");
+  private static final Set<String> PROFILE_KEYS = Set.of("title", "regulation", "bodies", "limits", "dispute",
+      "supervision");
   private static final Set<String> LIMIT_KEYS = Set.of("step", "amount", "unit", "specified", "regulation", "article",
       "national", "approver");
   private static final Set<String> BODIES = Set.of(PolicyProfile.PLATFORM, PolicyProfile.GENERAL_OFFICE,
@@ -151,7 +152,13 @@ public final class PolicyLoader {
       throw new PolicyException(file + ": dispute must be a mapping (the escalation chain, docs/dispute.md)");
     }
     Map<String, Object> dispute = disputeNode == null ? Map.of() : YAML.convertValue(disputeNode, MAP);
-    return new PolicyProfile(name, title, regulation, bodies, limits, counterparts, approvers, file, dispute);
+    JsonNode supervisionNode = root.get("supervision");
+    if (supervisionNode != null && !supervisionNode.isObject()) {
+      throw new PolicyException(file + ": supervision must be a mapping (violations and orders, docs/supervision.md)");
+    }
+    Map<String, Object> supervision = supervisionNode == null ? Map.of() : YAML.convertValue(supervisionNode, MAP);
+    return new PolicyProfile(name, title, regulation, bodies, limits, counterparts, approvers, file, dispute,
+        supervision);
   }
 
   private static TimeLimit limit(String file, String rule, JsonNode node, String profileRegulation,

@@ -9,11 +9,14 @@ import java.util.Map;
  * measured against where the ids differ (hubei R15 → R13-UNCONDITIONAL); {@code approvers}: who must
  * approve an extension ({@code <rule>-EXT}); {@code source}: the file the profile was read from;
  * {@code dispute}: the profile's {@code dispute:} block as written (the escalation chain, R18/R19/R23),
- * read and checked by the dispute feature.
+ * read and checked by the dispute feature; {@code supervision}: the {@code supervision:} block as written (who
+ * orders a violation fixed, where a lapsed order and a breach report go, the article of each kind of violation,
+ * R27/R29), read and checked by the supervision feature.
  */
 public record PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
     Map<String, TimeLimit> limits, @JsonIgnore Map<String, String> counterparts,
-    @JsonIgnore Map<String, String> approvers, @JsonIgnore String source, Map<String, Object> dispute) {
+    @JsonIgnore Map<String, String> approvers, @JsonIgnore String source, Map<String, Object> dispute,
+    Map<String, Object> supervision) {
 
   public static final String PLATFORM = "platform";
   public static final String GENERAL_OFFICE = "general-office";
@@ -25,6 +28,13 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
     counterparts = Map.copyOf(counterparts);
     approvers = Map.copyOf(approvers);
     dispute = dispute == null ? Map.of() : Map.copyOf(dispute);
+    supervision = supervision == null ? Map.of() : Map.copyOf(supervision);
+  }
+
+  public PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
+      Map<String, TimeLimit> limits, Map<String, String> counterparts, Map<String, String> approvers, String source,
+      Map<String, Object> dispute) {
+    this(name, title, regulation, bodies, limits, counterparts, approvers, source, dispute, Map.of());
   }
 
   public PolicyProfile(String name, String title, String regulation, Map<String, String> bodies,
@@ -62,6 +72,6 @@ public record PolicyProfile(String name, String title, String regulation, Map<St
 
   PolicyProfile withLimits(Map<String, TimeLimit> effective, Map<String, String> effectiveApprovers) {
     return new PolicyProfile(name, title, regulation, bodies, effective, counterparts, effectiveApprovers, source,
-        dispute);
+        dispute, supervision);
   }
 }

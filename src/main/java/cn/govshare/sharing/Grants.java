@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.lang3.StringUtils;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,11 @@ public class Grants implements GrantHolders {
   private final CallerResolver callers;
   private final ActivePolicy policy;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
-      CallerResolver callers, ActivePolicy policy, Clock clock) {
+      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.policy = policy;
     this.callers = callers;
     this.mapper = mapper;
@@ -94,6 +97,11 @@ public class Grants implements GrantHolders {
         answer.allowed() ? AuditTrail.OK : AuditTrail.REJECTED,
         department + " " + resourceCode + " " + purpose + (field == null ? "" : " " + field) + ": " + answer.reason(),
         concerns(department, active.isEmpty() ? null : active.get(0).providerDept()));
+    if (!answer.allowed() && !active.isEmpty()) {
+      // R20: a call outside the purpose or scope of a grant held; the violation register counts these (R29)
+      events.publishEvent(new CallRefused(department, active.get(0).providerDept(), resourceCode, purpose, field,
+          answer.reason()));
+    }
     return answer;
   }
 
@@ -129,6 +137,11 @@ public class Grants implements GrantHolders {
         concerns(grant.department(), grant.providerDept()));
     notifications.notifyGroup(grant.department(), "GRANT_" + to, "授权状态变更: " + grant.resourceCode() + " → " + to,
         "理由：" + reason.strip(), "GRANT", String.valueOf(grantId));
+    if (to != GrantStatus.ACTIVE) {
+      // R21 → R29: provision withdrawn for misuse; the violation register listens
+      events.publishEvent(new GrantWithdrawn(grantId, grant.department(), grant.providerDept(), grant.resourceCode(),
+          to, reason.strip(), caller.userId()));
+    }
     if (to != GrantStatus.ACTIVE && policy.has("R21")) {
       // R21, shaoyang 22: suspending or terminating provision is reported to the body the profile names
       notifications.notifyGroup(Groups.GENERAL_OFFICE, "GRANT_" + to, "报告" + policy.body("general-office") + "：" + grant

@@ -86,7 +86,7 @@ class DeadlineBreachIT {
     List<String> reports = new ArrayList<>();
     for (String id : ids) {
       notifications.about(DeadlineLedger.REF_TYPE, id).stream()
-          .filter(n -> DeadlineLedger.CATEGORY_BREACH.equals(n.category())).map(Notification::refId)
+          .filter(n -> DeadlineBreached.REPORT_CATEGORY.equals(n.category())).map(Notification::refId)
           .forEach(reports::add);
     }
     assertThat(reports).hasSize(BURST).doesNotHaveDuplicates();

@@ -2,6 +2,7 @@ package cn.govshare.org;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationSetup implements SmartInitializingSingleton {
 
   static final String ALL_TASKS_FILTER = "全部任务";
+  /** The name Camunda gives the administrators' group it creates with the first administrator. */
+  static final String CAMUNDA_ADMIN_GROUP_NAME = "camunda BPM Administrators";
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}+");
   private static final String ANY = Authorization.ANY;
 
   private final IdentityService identity;
@@ -47,6 +51,7 @@ public class OrganisationSetup implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     ensureRoleGroups();
+    readableChineseNames();
     narrowOwnAccountGrants();
     narrowTaskGrants();
   }
@@ -95,7 +100,7 @@ public class OrganisationSetup implements SmartInitializingSingleton {
         Groups.GENERAL_OFFICE, "办公厅（领导小组办公室）",
         Groups.LEADING_GROUP, "领导小组",
         Groups.SUPERVISORS, "监督",
-        Groups.ADMIN, "系统管理员");
+        Groups.ADMIN, "系统管理员组");
     roles.forEach((id, name) -> ensureGroup(id, name));
     for (String group : List.of(Groups.PLATFORM_OPERATORS, Groups.GENERAL_OFFICE, Groups.LEADING_GROUP)) {
       grantWorker(group);
@@ -142,11 +147,32 @@ public class OrganisationSetup implements SmartInitializingSingleton {
   }
 
   void ensureGroup(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
       group.setName(name);
       group.setType("WORKFLOW");
       identity.saveGroup(group);
+    } else if (CAMUNDA_ADMIN_GROUP_NAME.equals(group.getName())) {
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+  }
+
+  /**
+   * Camunda shows a user as "first last" and creates the first administrator from {@code camunda.bpm.admin-user}
+   * with both names (管理员 + 系统 read "管理员 系统"). A Chinese name is read family name first and without a
+   * space: a user whose two names are both Chinese gets the whole name as first name, as {@link #ensureUser} does.
+   */
+  void readableChineseNames() {
+    for (User user : identity.createUserQuery().memberOfGroup(Groups.ADMIN).list()) {
+      String first = user.getFirstName();
+      String last = user.getLastName();
+      if (first != null && last != null && CHINESE.matcher(first).matches() && CHINESE.matcher(last).matches()) {
+        user.setFirstName(last + first);
+        user.setLastName("");
+        identity.saveUser(user);
+      }
     }
   }
 

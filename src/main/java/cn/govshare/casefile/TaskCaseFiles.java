@@ -2,6 +2,7 @@ package cn.govshare.casefile;
 
 import cn.govshare.ApiException;
 import cn.govshare.deadline.DeadlineView;
+import cn.govshare.clock.LastDay;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.Department;

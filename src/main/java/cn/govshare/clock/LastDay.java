@@ -1,6 +1,5 @@
-package cn.govshare.casefile;
+package cn.govshare.clock;
 
-import cn.govshare.clock.Zones;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -26,7 +26,7 @@ const TEXTS = {
   GRANT: '授予', REVOKE: '撤销', GLOBAL: '全局',
   // Cockpit: GovShare's incident type and Camunda's own
   deadlineBreach: '办理超期', failedJob: '作业失败', failedExternalTask: '外部任务失败',
-  null: '—', on: '是'
+  null: '—', on: '是', Close: '关闭'
 };
 const PATTERNS = [
   [/^Field must have minimum length of (\d+)\.$/, '至少填写 $1 个字符。'],
@@ -281,6 +281,58 @@ async function rewriteDue() {
   }
 }
 
+/** The form-js instance behind a rendered form (Preact keeps the render tree on the container; the form's context). */
+function formOf(container) {
+  const seen = new Set();
+  const walk = (vnode, depth) => {
+    if (!vnode || typeof vnode !== 'object' || seen.has(vnode) || depth > 80) {
+      return null;
+    }
+    seen.add(vnode);
+    const value = vnode.props && vnode.props.value;
+    if (value && typeof value.getService === 'function') {
+      return value.getService('form');
+    }
+    for (const child of Array.isArray(vnode.__k) ? vnode.__k : []) {
+      const found = walk(child, depth + 1);
+      if (found) {
+        return found;
+      }
+    }
+    return null;
+  };
+  return walk(container.__k, 0);
+}
+
+/**
+ * form-js keeps the error of a field that a later choice hides (a required reason, then the other answer): Tasklist
+ * then keeps 完成 disabled with no message in sight. Errors of fields no longer shown are dropped.
+ */
+function untrapForm() {
+  const container = document.querySelector('.task-details .fjs-container');
+  const form = container && !container.dataset.govshareUntrapped ? formOf(container) : null;
+  if (!form || typeof form.on !== 'function') {
+    return;
+  }
+  container.dataset.govshareUntrapped = 'true';
+  form.on('changed', (event) => {
+    if (!Object.keys(event.errors || {}).length) {
+      return;
+    }
+    setTimeout(() => {
+      const errors = form._getState().errors || {};
+      const ids = Array.from(container.querySelectorAll('[id]')).map((e) => e.id);
+      // a field's elements are fjs-form-<form>-<field id>, a radio's options …-<field id>-<n>
+      const hidden = Object.keys(errors).filter((id) => !ids.some((e) => e.endsWith(`-${id}`) || e.includes(`-${id}-`)));
+      if (hidden.length) {
+        const shown = {...errors};
+        hidden.forEach((id) => delete shown[id]);
+        form._setState({errors: shown});
+      }
+    }, 100);
+  });
+}
+
 /** Runs every second: Tasklist re-renders the task view on its own (claim, refresh), the case file goes with it. */
 async function taskShown() {
   const taskId = taskIdFromLocation();
@@ -313,6 +365,7 @@ function start() {
   if (window.location.pathname.includes('/app/tasklist/')) {
     setInterval(() => {
       taskShown();
+      untrapForm();
       rewriteDue().catch(() => {});
     }, 1000);
     taskShown();

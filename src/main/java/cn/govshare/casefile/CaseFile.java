@@ -9,12 +9,14 @@ import java.util.List;
  *
  * @param title       what the case is, e.g. 共享申请
  * @param businessKey the case number people quote
+ * @param resource    the resource the case is about, as people read it (name and code)
+ * @param requester   the department that started the case (the applicant, the reporter …)
  * @param facts       the request as filed (resource, fields, purpose …), in reading order
  * @param parties     the departments concerned, by role
  * @param opinions    every earlier act with its opinion, oldest first
  * @param attachments files filed with the case (variables the platform set when the case started)
  */
-public record CaseFile(String title, String businessKey, List<Fact> facts, List<Party> parties,
+public record CaseFile(String title, String businessKey, String resource, String requester, List<Fact> facts, List<Party> parties,
     List<Opinion> opinions, List<Attachment> attachments) {
 
   public CaseFile {

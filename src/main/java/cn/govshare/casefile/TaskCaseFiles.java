@@ -64,7 +64,8 @@ class TaskCaseFiles {
     List<CaseFile.Opinion> opinions = file.opinions().stream().map(o -> new CaseFile.Opinion(o.step(),
         personName(o.actor()), o.department() == null ? null : departmentName(o.department()), o.at(), o.outcome(),
         o.comment())).toList();
-    CaseFile shown = new CaseFile(file.title(), file.businessKey(), file.facts(), named, opinions, file.attachments());
+    CaseFile shown = new CaseFile(file.title(), file.businessKey(), file.resource(), file.requester(), file.facts(),
+        named, opinions, file.attachments());
     return new TaskCaseFile(task.getId(), task.getName(), shown, deadline(task).orElse(null));
   }
 

@@ -34,7 +34,8 @@ class CorrectionCaseFile implements CaseFileSource {
   private CaseFile of(Correction correction, String processInstanceId) {
     List<CaseFile.Fact> facts = new ArrayList<>();
     facts.add(new CaseFile.Fact("疑义编号", correction.businessKey()));
-    facts.add(new CaseFile.Fact("涉及的资源", correction.resourceName() + "（" + correction.resourceCode() + "）"));
+    String resource = correction.resourceName() + "（" + correction.resourceCode() + "）";
+    facts.add(new CaseFile.Fact("涉及的资源", resource));
     facts.add(new CaseFile.Fact("有疑义的记录", correction.recordLocator()));
     facts.add(new CaseFile.Fact("疑义说明", correction.description()));
     if (correction.evidence() != null) {
@@ -52,6 +53,6 @@ class CorrectionCaseFile implements CaseFileSource {
         attachments.add(new CaseFile.Attachment(name, file.getFilename(), file.getMimeType()));
       }
     }
-    return new CaseFile("数据疑义校核", correction.businessKey(), facts, parties, opinions, attachments);
+    return new CaseFile("数据疑义校核", correction.businessKey(), resource, correction.reporterDept(), facts, parties, opinions, attachments);
   }
 }

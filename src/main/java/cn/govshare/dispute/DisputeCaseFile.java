@@ -43,9 +43,10 @@ class DisputeCaseFile implements CaseFileSource {
     Optional<CaseFile> request = dispute.requestId() == null ? Optional.empty() : requests.ofRequest(dispute.requestId());
     List<CaseFile.Fact> facts = new ArrayList<>(request.map(CaseFile::facts).orElse(List.of()));
     facts.add(new CaseFile.Fact("争议类型", KINDS.get(dispute.kind())));
+    String resource = request.map(CaseFile::resource).orElse(dispute.otherResourceCode() == null
+        ? dispute.resourceCode() : dispute.resourceCode() + "、" + dispute.otherResourceCode());
     if (request.isEmpty()) {
-      facts.add(new CaseFile.Fact("涉及的资源", dispute.otherResourceCode() == null ? dispute.resourceCode()
-          : dispute.resourceCode() + "、" + dispute.otherResourceCode()));
+      facts.add(new CaseFile.Fact("涉及的资源", resource));
     }
     facts.add(new CaseFile.Fact("争议事由", dispute.description()));
     List<CaseFile.Party> parties = request.map(CaseFile::parties).orElse(List.of(
@@ -58,6 +59,7 @@ class DisputeCaseFile implements CaseFileSource {
     }
     opinions.sort(Comparator.comparing(CaseFile.Opinion::at));
     String key = request.map(CaseFile::businessKey).orElse("争议" + dispute.id());
-    return Optional.of(new CaseFile("争议协调", key, facts, parties, opinions, List.of()));
+    String requester = request.map(CaseFile::requester).orElse(dispute.partyA());
+    return Optional.of(new CaseFile("争议协调", key, resource, requester, facts, parties, opinions, List.of()));
   }
 }

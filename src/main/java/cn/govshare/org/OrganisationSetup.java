@@ -4,16 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OrganisationSetup implements SmartInitializingSingleton {
 
-  static final String ALL_TASKS_FILTER = "全部任务";
   /** The name Camunda gives the administrators' group it creates with the first administrator. */
   static final String CAMUNDA_ADMIN_GROUP_NAME = "camunda BPM Administrators";
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}+");
@@ -35,16 +31,11 @@ public class OrganisationSetup implements SmartInitializingSingleton {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final DepartmentService departments;
 
-  OrganisationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, DepartmentService departments) {
+  OrganisationSetup(IdentityService identity, AuthorizationService authorizations, DepartmentService departments) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.departments = departments;
   }
 
@@ -113,7 +104,6 @@ public class OrganisationSetup implements SmartInitializingSingleton {
     grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(Groups.SUPERVISORS, Resources.TASK, ANY, Permissions.READ);
     grant(Groups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    ensureAllTasksFilter();
   }
 
   /** Registers a department: its row, its group and its head group (R31), with Tasklist access. */
@@ -204,22 +194,5 @@ public class OrganisationSetup implements SmartInitializingSingleton {
     if (changed || authorization.getId() == null) {
       authorizations.saveAuthorization(authorization);
     }
-  }
-
-  /** Tasklist shows nothing without a filter: one for everyone, showing what each may see. */
-  private void ensureAllTasksFilter() {
-    if (filters.createFilterQuery().filterName(ALL_TASKS_FILTER).count() > 0) {
-      return;
-    }
-    Filter filter = filters.newTaskFilter(ALL_TASKS_FILTER);
-    filter.setQuery(tasks.createTaskQuery());
-    filter.setProperties(Map.of("description", "我有权处理的全部任务", "priority", -10, "refresh", true));
-    filters.saveFilter(filter);
-    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    global.setUserId(ANY);
-    global.setResource(Resources.FILTER);
-    global.setResourceId(filter.getId());
-    global.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(global);
   }
 }

@@ -34,7 +34,8 @@ public class ShareRequestCaseFile implements CaseFileSource {
   private CaseFile of(ShareRequest request) {
     List<CaseFile.Fact> facts = new ArrayList<>();
     facts.add(new CaseFile.Fact("申请编号", request.businessKey()));
-    facts.add(new CaseFile.Fact("申请的资源", request.resourceName() + "（" + request.resourceCode() + "）"));
+    String resource = request.resourceName() + "（" + request.resourceCode() + "）";
+    facts.add(new CaseFile.Fact("申请的资源", resource));
     facts.add(new CaseFile.Fact("申请的数据项",
         StringUtils.isBlank(request.requestedFields()) ? "全部数据项" : request.requestedFields()));
     facts.add(new CaseFile.Fact("共享用途", request.purpose().label()));
@@ -46,6 +47,6 @@ public class ShareRequestCaseFile implements CaseFileSource {
         .map(s -> new CaseFile.Opinion(s.name(), s.actorName() != null ? s.actorName() : s.actorUser(), s.actorDept(),
             s.at(), SUBMITTED.equals(s.outcome()) ? "已提交" : s.outcome(), s.comment()))
         .toList();
-    return new CaseFile("共享申请", request.businessKey(), facts, parties, opinions, List.of());
+    return new CaseFile("共享申请", request.businessKey(), resource, request.applicantDept(), facts, parties, opinions, List.of());
   }
 }

@@ -102,6 +102,8 @@ class TaskCaseFiles {
     Optional<DeadlineView> row = own.isPresent() ? own : rows.stream()
         .filter(d -> d.completedAt() == null && d.taskId().startsWith("scope:"))
         .max(Comparator.comparing(DeadlineView::startedAt));
-    return row.map(d -> new Deadline(d.rule(), d.citation(), d.dueAt(), LastDay.of(d.dueAt()), d.fallback()));
+    // a rule without a time limit (未规定) still names its article
+    return row.map(d -> new Deadline(d.rule(), d.citation(), d.dueAt(),
+        d.dueAt() == null ? "未规定时限" : LastDay.of(d.dueAt()), d.fallback()));
   }
 }

@@ -149,6 +149,7 @@ CORRECTIONS = [
     (r"^(AUTH_LOGOUT_THANKS|FIRST_LOGIN_HEADING)$", "Camunda", "政务数据共享平台"),
     (r"^AUTH_LOGOUT_THANKS$", "}!}!", "}!"),
     (r"^PLGN_SKE_CAMUNDA_COCKPIT$", "Camunda Cockpit", "流程监控"),
+    (r"^DOCUMENTATION_DESCRIPTION$", "Camunda Web应用用户文档", "工作流平台官方使用文档"),
 ]
 
 

@@ -23,8 +23,15 @@ class DisputeCaseFile implements CaseFileSource {
       DisputeKind.DATA_CONFLICT, "提供部门之间数据不一致");
   /** The outcomes the dispute steps record (positions, decisions) as people read them. */
   private static final Map<String, String> OUTCOMES = Map.of(
-      "SHARE", "同意共享", "NOT_SHARE", "不予共享", "CONSISTENT", "确认数据一致", "NO_AGREEMENT", "未能协商一致",
-      DisputeTaskChecks.ESCALATE, "提请上一级决定", "RESOLVED", "协调处理完毕");
+      DisputeKind.REFUSAL_CONTESTED.name(), "申请部门提出异议",
+      DisputeKind.NOT_SHARED.name(), "申请不予共享类资源",
+      DisputeKind.DATA_CONFLICT.name(), "报告数据不一致",
+      "SHARE", "同意共享",
+      "NOT_SHARE", "不予共享",
+      "CONSISTENT", "确认数据一致",
+      "NO_AGREEMENT", "未能协商一致",
+      DisputeTaskChecks.ESCALATE, "提请上一级决定",
+      "RESOLVED", "协调处理完毕");
 
   private final DisputeMapper mapper;
   private final ShareRequestCaseFile requests;

@@ -106,9 +106,9 @@ class ChineseScreensBrowserIT {
         new Screen("流程列表", "cockpit", "supervisor", c -> cockpit + "processes",
             By.xpath("//a[contains(., '有条件共享申请')]"), 0),
         new Screen("流程实例", "cockpit", "supervisor", c -> cockpit + "process-instance/" + c.providerInstance()
-            + "/runtime?tab=incidents-tab", By.xpath("//*[contains(text(), '超期')]"), 0),
+            + "/runtime?tab=incidents-tab", By.xpath("//table//td[contains(., '办理超期')]"), 0),
         new Screen("异常列表", "cockpit", "supervisor", c -> cockpit + "process-definition/" + c.definitionId()
-            + "/runtime?tab=incidents-tab", By.xpath("//*[contains(text(), '超期')]"), 0),
+            + "/runtime?tab=incidents-tab", By.xpath("//table//td[contains(., '办理超期')]"), 0),
         new Screen("用户列表", "admin", "admin", c -> admin + "users", By.xpath("//a[contains(., 'gaj-reviewer')]"), 0),
         new Screen("组列表", "admin", "admin", c -> admin + "groups", By.xpath("//*[contains(text(), '系统管理员组')]"), 0),
         new Screen("用户资料", "admin", "admin", c -> admin + "users/gaj-reviewer?tab=profile",
@@ -158,8 +158,11 @@ class ChineseScreensBrowserIT {
     BROWSER.driver().findElement(By.id("apply-submit")).click();
     BROWSER.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "审核中"));
     journey("applicant-applies");
-    JsonNode mine = ApiClient.as(port, "rsj-applicant").get("/api/share-requests?mine=true").json();
-    String instance = mine.get(mine.size() - 1).path("processInstanceId").asText();
+    JsonNode newest = null;
+    for (JsonNode request : ApiClient.as(port, "rsj-applicant").get("/api/share-requests?mine=true").json()) {
+      newest = newest == null || request.path("id").asLong() > newest.path("id").asLong() ? request : newest;
+    }
+    String instance = newest.path("processInstanceId").asText();
 
     // the platform checks: opening the group task claims it, the case file sits above the form
     openTask("operator", task("operator", instance, "normativeCheck"));
@@ -218,7 +221,7 @@ class ChineseScreensBrowserIT {
     BROWSER.close();
     BROWSER.camundaLogin(base(), "cockpit", "supervisor");
     BROWSER.driver().get(base() + "/camunda/app/cockpit/default/#/process-instance/" + late + "/runtime?tab=incidents-tab");
-    BROWSER.visible(By.xpath("//*[contains(text(), '办理超期')]"));
+    BROWSER.visible(By.xpath("//table//td[contains(., '办理超期')]"));
     journey("supervisor-cockpit");
 
     // the administrator manages users in Chinese

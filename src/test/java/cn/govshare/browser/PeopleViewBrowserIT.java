@@ -85,7 +85,7 @@ class PeopleViewBrowserIT {
     assertNoRawKeys("tasklist list");
     assertThat(BROWSER.driver().findElement(By.tagName("body")).getText()).doesNotContain("规范性审查");
     task.click();
-    BROWSER.visible(By.xpath("//*[contains(text(), '户籍变动信息')]"));
+    BROWSER.visible(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(text(), '户籍变动信息')]"));
     String form = BROWSER.visible(By.cssSelector(".fjs-container")).getText();
     assertThat(form).contains("户籍变动信息", "市人社局", "工作参考", "浏览器测试：核对参保人员户籍变动", "社会保险业务系统",
         "办理期限", "前办结", "审核结论");

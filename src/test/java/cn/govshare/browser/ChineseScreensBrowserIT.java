@@ -62,8 +62,15 @@ class ChineseScreensBrowserIT {
   @LocalServerPort
   int port;
 
-  /** One screen: where it is (from the cases made for the test), who looks at it, what shows it is ready. */
-  record Screen(String name, String app, String user, Function<Cases, String> path, By ready, int allowance) {
+  /**
+   * One screen: where it is (from the cases made for the test), who looks at it, what shows it is ready, and the
+   * tab to click first where the address alone does not open it (null: none).
+   */
+  record Screen(String name, String app, String user, Function<Cases, String> path, By ready, int allowance, By tab) {
+
+    Screen(String name, String app, String user, Function<Cases, String> path, By ready, int allowance) {
+      this(name, app, user, path, ready, allowance, null);
+    }
   }
 
   /** The cases the screens show, made through the API before the browser starts. */
@@ -108,7 +115,8 @@ class ChineseScreensBrowserIT {
         new Screen("流程实例", "cockpit", "supervisor", c -> cockpit + "process-instance/" + c.providerInstance()
             + "/runtime?tab=incidents-tab", By.xpath("//table//td[contains(., '办理超期')]"), 0),
         new Screen("异常列表", "cockpit", "supervisor", c -> cockpit + "process-definition/" + c.definitionId()
-            + "/runtime?tab=incidents-tab", By.xpath("//table//td[contains(., '办理超期')]"), 0),
+            + "/runtime?tab=incidents-tab", By.xpath("//table//td[contains(., '办理超期')]"), 0,
+            By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='异常']")),
         new Screen("用户列表", "admin", "admin", c -> admin + "users", By.xpath("//a[contains(., 'gaj-reviewer')]"), 0),
         new Screen("组列表", "admin", "admin", c -> admin + "groups", By.xpath("//*[contains(text(), '系统管理员组')]"), 0),
         new Screen("用户资料", "admin", "admin", c -> admin + "users/gaj-reviewer?tab=profile",
@@ -131,6 +139,9 @@ class ChineseScreensBrowserIT {
         signedIn = who;
       }
       BROWSER.driver().get(base() + screen.path().apply(cases));
+      if (screen.tab() != null) {
+        click(screen.tab());
+      }
       BROWSER.waiting().withTimeout(Duration.ofSeconds(60))
           .until(ExpectedConditions.visibilityOfElementLocated(screen.ready()));
       BROWSER.waiting().until(d -> d.findElements(By.cssSelector(".app-splash, .loader, .spinner")).stream()

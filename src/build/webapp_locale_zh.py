@@ -132,16 +132,57 @@ def merge(app, en, zh_cn, zh_hans):
         return out
     return walk(en, zh_cn, zh_hans)
 
+# GovShare's corrections over the community translations (issue 20): literal mistranslations and the brand.
+# Applied last, to every app; (key pattern, wrong, right): every key matching the pattern gets wrong -> right.
+CORRECTIONS = [
+    (r".*", "业务密钥", "业务编号"),
+    (r".*OPEN_INCIDENTS$", "打开事件", "未解决的异常"),
+    (r".*CLOSED_INCIDENTS$", "封闭事件", "已解决的异常"),
+    (r".*INCIDENT.*", "事件", "异常"),
+    (r"^PLGN_HIST_INCIDENTS$|^PLUGIN_PROCESS_DEF_INCIDENTS$|^PLUGIN_PROCESS_INSTANCE_WITH_INCIDENTS$", "事件", "异常"),
+    (r"^DASHBOARD_RIGHT_NOW$", "立刻", "当前"),
+    (r".*", "立刻", "立即"),
+    (r"^DASHBOARD_OPEN_HUMAN_TASKS$", "打开人工任务", "待办人工任务"),
+    (r"^PLUGIN_TASK_ERROR_OPEN_TASKS$", "打开任务", "未完成的任务"),
+    (r"^REPOSITORY_DEPLOYMENTS_INFO_OPEN_(PLURAL|SINGULAR)$", "打开案例实例", "运行中的案例实例"),
+    (r"^APP_VENDOR$", "Camunda", "政务数据共享"),
+    (r"^(AUTH_LOGOUT_THANKS|FIRST_LOGIN_HEADING)$", "Camunda", "政务数据共享平台"),
+    (r"^AUTH_LOGOUT_THANKS$", "}!}!", "}!"),
+    (r"^PLGN_SKE_CAMUNDA_COCKPIT$", "Camunda Cockpit", "流程监控"),
+    (r"^DOCUMENTATION_DESCRIPTION$", "Camunda Web应用用户文档", "工作流平台官方使用文档"),
+]
+
+
+def correct(tree):
+    import re
+    out = {}
+    for k, v in tree.items():
+        if isinstance(v, dict):
+            out[k] = correct(v)
+            continue
+        for pattern, wrong, right in CORRECTIONS:
+            if isinstance(v, str) and re.match(pattern, k):
+                v = v.replace(wrong, right)
+        out[k] = v
+    return out
+
+
 import os
-base = '/work/main/src/main/resources/META-INF/resources/webjars/camunda/app'
+import sys
+base = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../main/resources/META-INF/resources/webjars/camunda/app')
 for app in ['admin', 'cockpit', 'tasklist', 'welcome']:
-    en = json.load(open(f'/tmp/wj/META-INF/resources/webjars/camunda/app/{app}/locales/en.json', encoding='utf-8-sig'))
-    cn = json.load(open(f'/tmp/tr/{app}.zh-CN.json', encoding='utf-8-sig'))
-    try:
-        hans = json.load(open(f'/tmp/tr/{app}.zh-Hans.json', encoding='utf-8-sig'))
-    except Exception:
-        hans = {}
-    zh = merge(app, en, cn, hans)
+    if sys.argv[1:] == ['--corrections-only']:
+        # re-apply CORRECTIONS to the shipped files (no webjar or community files needed)
+        zh = json.load(open(f'{base}/{app}/locales/zh.json', encoding='utf-8'))
+    else:
+        en = json.load(open(f'/tmp/wj/META-INF/resources/webjars/camunda/app/{app}/locales/en.json', encoding='utf-8-sig'))
+        cn = json.load(open(f'/tmp/tr/{app}.zh-CN.json', encoding='utf-8-sig'))
+        try:
+            hans = json.load(open(f'/tmp/tr/{app}.zh-Hans.json', encoding='utf-8-sig'))
+        except Exception:
+            hans = {}
+        zh = merge(app, en, cn, hans)
+    zh = correct(zh)
     os.makedirs(f'{base}/{app}/locales', exist_ok=True)
     json.dump(zh, open(f'{base}/{app}/locales/zh.json', 'w', encoding='utf-8'), ensure_ascii=False, indent=2)
     print(app, 'ok')

@@ -10,10 +10,17 @@ import org.camunda.bpm.engine.BadUserRequestException;
 public class FormRejection extends BadUserRequestException {
 
   private final String field;
+  private final String reason;
 
   public FormRejection(String field, String message) {
     super(field == null ? message : message + "（" + field + "）");
     this.field = field;
+    this.reason = message;
+  }
+
+  /** The refusal as the user reads it, without the field's id (the web apps show it next to the form). */
+  public String reason() {
+    return reason;
   }
 
   /** The form field at fault, or null when the whole submission is refused. */

@@ -65,6 +65,11 @@ public final class WebappSession {
     }
   }
 
+  /** A GET of any path of the application (not only the engine API) with the session's cookie. */
+  public ApiClient.Response read(String path) {
+    return new ApiClient.Response(exchange(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")));
+  }
+
   /** The body of a GET on the engine API. */
   public String get(String path) {
     return send("GET", path, null).text();

@@ -2,17 +2,15 @@ package cn.govshare.org;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,28 +24,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class OrganisationSetup implements SmartInitializingSingleton {
 
-  static final String ALL_TASKS_FILTER = "全部任务";
+  /** The name Camunda gives the administrators' group it creates with the first administrator. */
+  static final String CAMUNDA_ADMIN_GROUP_NAME = "camunda BPM Administrators";
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}+");
   private static final String ANY = Authorization.ANY;
   private static final String DEMO_MAIL_DOMAIN = "demo.govshare.cn";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
   private final DepartmentService departments;
 
-  OrganisationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, DepartmentService departments) {
+  OrganisationSetup(IdentityService identity, AuthorizationService authorizations, DepartmentService departments) {
     this.identity = identity;
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
     this.departments = departments;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     ensureRoleGroups();
+    readableChineseNames();
     narrowOwnAccountGrants();
     narrowTaskGrants();
   }
@@ -96,7 +92,7 @@ public class OrganisationSetup implements SmartInitializingSingleton {
         Groups.GENERAL_OFFICE, "办公厅（领导小组办公室）",
         Groups.LEADING_GROUP, "领导小组",
         Groups.SUPERVISORS, "监督",
-        Groups.ADMIN, "系统管理员");
+        Groups.ADMIN, "系统管理员组");
     roles.forEach((id, name) -> ensureGroup(id, name));
     for (String group : List.of(Groups.PLATFORM_OPERATORS, Groups.GENERAL_OFFICE, Groups.LEADING_GROUP)) {
       grantWorker(group);
@@ -109,7 +105,6 @@ public class OrganisationSetup implements SmartInitializingSingleton {
     grant(Groups.SUPERVISORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(Groups.SUPERVISORS, Resources.TASK, ANY, Permissions.READ);
     grant(Groups.SUPERVISORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    ensureAllTasksFilter();
   }
 
   /** Registers a department: its row, its group and its head group (R31), with Tasklist access. */
@@ -159,11 +154,32 @@ public class OrganisationSetup implements SmartInitializingSingleton {
   }
 
   void ensureGroup(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
       group.setName(name);
       group.setType("WORKFLOW");
       identity.saveGroup(group);
+    } else if (CAMUNDA_ADMIN_GROUP_NAME.equals(group.getName())) {
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+  }
+
+  /**
+   * Camunda shows a user as "first last" and creates the first administrator from {@code camunda.bpm.admin-user}
+   * with both names (管理员 + 系统 read "管理员 系统"). A Chinese name is read family name first and without a
+   * space: a user whose two names are both Chinese gets the whole name as first name, as {@link #ensureUser} does.
+   */
+  void readableChineseNames() {
+    for (User user : identity.createUserQuery().memberOfGroup(Groups.ADMIN).list()) {
+      String first = user.getFirstName();
+      String last = user.getLastName();
+      if (first != null && last != null && CHINESE.matcher(first).matches() && CHINESE.matcher(last).matches()) {
+        user.setFirstName(last + first);
+        user.setLastName("");
+        identity.saveUser(user);
+      }
     }
   }
 
@@ -195,22 +211,5 @@ public class OrganisationSetup implements SmartInitializingSingleton {
     if (changed || authorization.getId() == null) {
       authorizations.saveAuthorization(authorization);
     }
-  }
-
-  /** Tasklist shows nothing without a filter: one for everyone, showing what each may see. */
-  private void ensureAllTasksFilter() {
-    if (filters.createFilterQuery().filterName(ALL_TASKS_FILTER).count() > 0) {
-      return;
-    }
-    Filter filter = filters.newTaskFilter(ALL_TASKS_FILTER);
-    filter.setQuery(tasks.createTaskQuery());
-    filter.setProperties(Map.of("description", "我有权处理的全部任务", "priority", -10, "refresh", true));
-    filters.saveFilter(filter);
-    Authorization global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    global.setUserId(ANY);
-    global.setResource(Resources.FILTER);
-    global.setResourceId(filter.getId());
-    global.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(global);
   }
 }

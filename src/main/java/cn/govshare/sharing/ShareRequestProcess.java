@@ -1,13 +1,12 @@
 package cn.govshare.sharing;
 
 import cn.govshare.FormRejection;
-import cn.govshare.clock.Zones;
+import cn.govshare.clock.LastDay;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.policy.ActivePolicy;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +38,6 @@ class ShareRequestProcess {
   /** Form answers of one round of the provider's answer, cleared when the provider's task opens again. */
   private static final List<String> ROUND_VARIABLES = List.of("answerAction", "missingMaterials", "extensionDays",
       "extensionReason", "extensionApproved", "extensionComment", "providerHeadApproved", "providerHeadComment");
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ShareRequests requests;
   private final SharingMapper mapper;
@@ -91,7 +89,8 @@ class ShareRequestProcess {
       deadlines.periodDue(task.getProcessInstanceId(), ANSWER_SCOPE).map(Date::from).ifPresent(task::setDueDate);
     }
     if (task.getDueDate() != null) {
-      task.setVariableLocal("dueText", DUE.format(task.getDueDate().toInstant().atZone(Zones.SHANGHAI)) + " 前办结");
+      // the last day on which the task may still be done, as the case file and the applicant page show it
+      task.setVariableLocal("dueText", LastDay.of(task.getDueDate().toInstant()) + "办结");
     } else {
       task.setVariableLocal("dueText", "未规定时限");
     }

@@ -68,11 +68,11 @@ class ShareTaskChecks {
       case "normativeCheck" -> {
         notApplicant(actor, applicant);
         if (!bool(task, "checkPassed", "请填写审查结论")) {
-          text(task, "checkComment", "审查不通过须说明理由 (R12)");
+          text(task, "checkComment", "审查不通过须说明理由（R12）");
         }
       }
       case "providerAuthorization" -> {
-        member(actor, request.providerDept(), "只有提供部门可以答复此申请 (R13)");
+        member(actor, request.providerDept(), "只有提供部门可以答复此申请（R13）");
         switch (answerAction(task)) {
           case "INCOMPLETE" -> incomplete(task, period);
           case "EXTEND" -> extensionRequest(task, period);
@@ -80,7 +80,7 @@ class ShareTaskChecks {
         }
       }
       case "directAuthorization" -> {
-        member(actor, Groups.PLATFORM_OPERATORS, "只有共享平台可以直接授权 (R15)");
+        member(actor, Groups.PLATFORM_OPERATORS, "只有共享平台可以直接授权（R15）");
         answer(task, request);
       }
       case "unconditionalShare" -> {
@@ -124,7 +124,7 @@ class ShareTaskChecks {
       case "applicantReview" -> {
         member(actor, applicant, "只有申请部门可以确认或提出异议");
         if (bool(task, "contest", "请选择是否提出异议")) {
-          text(task, "contestReason", "提出异议须说明理由 (R18)");
+          text(task, "contestReason", "提出异议须说明理由（R18）");
         }
       }
       default -> {
@@ -202,7 +202,7 @@ class ShareTaskChecks {
 
   private void answer(DelegateTask task, ShareRequest request) {
     if (!bool(task, "approved", "请填写审核结论")) {
-      text(task, "denialReason", "不予共享须说明理由 (R13)");
+      text(task, "denialReason", "不予共享须说明理由（R13）");
     } else {
       scope(task, request);
       validUntil(task);

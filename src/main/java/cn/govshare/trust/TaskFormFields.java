@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -42,6 +43,13 @@ public final class TaskFormFields {
    */
   public static Set<String> keys(String taskId) {
     return of(Context.getCommandContext(), taskId).keySet();
+  }
+
+  /** The keys of the fields a user fills in (not read-only): what a task's holder writes. */
+  public static Set<String> editableKeys(String taskId) {
+    Set<String> keys = new LinkedHashSet<>();
+    of(Context.getCommandContext(), taskId).values().stream().filter(f -> !f.readOnly()).forEach(f -> keys.add(f.key()));
+    return keys;
   }
 
   static Map<String, Field> of(CommandContext context, String taskId) {

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -15,7 +16,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +41,9 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   static final String CALLER = BasicAuthenticationFilter.class.getName() + ".caller";
   static final String CHANNEL = "HTTP Basic";
+  /** The /api paths the web apps' session may read: a task's case file (issue 20), nothing else. */
+  static final Pattern SESSION_READABLE = Pattern.compile("/api/tasks/[^/]+/case-file");
+  private static final String ENGINE = "default";
 
   private final IdentityService identity;
   private final CallerResolver callers;
@@ -60,6 +68,12 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null) {
       if (optional) {
+        chain.doFilter(request, response);
+        return;
+      }
+      Caller signedIn = webappSessionCaller(request);
+      if (signedIn != null) {
+        request.setAttribute(CALLER, signedIn);
         chain.doFilter(request, response);
         return;
       }
@@ -107,6 +121,21 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         identity.clearAuthentication();
       }
     }
+  }
+
+  /**
+   * Tasklist's script reads a task's case file with the web apps' session (it has no password to send): only a
+   * GET of {@link #SESSION_READABLE}, only for the user signed in to the web apps, resolved afresh (groups, department).
+   */
+  private Caller webappSessionCaller(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !"GET".equals(request.getMethod())
+        || !SESSION_READABLE.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches()) {
+      return null;
+    }
+    Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication user = signedIn == null ? null : signedIn.getAuthenticationForProcessEngine(ENGINE);
+    return user == null ? null : callers.resolve(user.getName());
   }
 
   private static String[] credentials(String header) {

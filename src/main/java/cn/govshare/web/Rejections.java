@@ -60,9 +60,12 @@ final class Rejections {
     return rejection instanceof FormRejection form ? form.field() : null;
   }
 
-  /** The refusal as people read it: without the engine's ENGINE-xxxxx code in front. */
+  /**
+   * The refusal as people read it: without the engine's ENGINE-xxxxx code in front, and for a form's refusal
+   * without the field's id (answered apart as {@code field}): Tasklist shows this text as it is.
+   */
   static String message(BadUserRequestException rejection) {
-    String message = rejection.getMessage();
+    String message = rejection instanceof FormRejection form ? form.reason() : rejection.getMessage();
     return message == null ? "输入无效" : ENGINE_PREFIX.matcher(message).replaceFirst("");
   }
 }

@@ -171,6 +171,24 @@ class NationalShareRequestProcessTest extends ShareProcessTestSupport {
   }
 
   @Test
+  void anAnswerSentBackOpensWithAnEmptyFormNotThePreviousDecision() {
+    ProcessInstance pi = signedOff("RK-002");
+    complete(task(pi), withVariables("approved", false, "denialReason", "第一轮：不予共享"));
+    complete(task(pi), withVariables("providerHeadApproved", false, "providerHeadComment", "请重新审核"));
+
+    BpmnAwareTests.assertThat(pi).isWaitingAt("providerAuthorization");
+    // Tasklist fills the form from these variables: the returned task must not show the first round's answer
+    assertThat(engine.getTaskService().getVariables(task(pi).getId()))
+        .doesNotContainKeys("approved", "denialReason", "grantScope");
+    complete(task(pi), withVariables("approved", true, "grantScope", "姓名"));
+    BpmnAwareTests.assertThat(pi).isWaitingAt("providerHeadSignOff");
+    assertThat(engine.getTaskService().getVariables(task(pi).getId()))
+        .as("the head's second sign-off opens without the first one's refusal")
+        .doesNotContainKeys("providerHeadApproved", "providerHeadComment")
+        .doesNotContainKey("denialReason");
+  }
+
+  @Test
   void providerHeadSendsTheAnswerBackWithoutRestartingThePeriodThenSignsAndDeliveryIsDueIn20WorkingDays() {
     ProcessInstance pi = signedOff("RK-002");
     Instant due = task(pi).getDueDate().toInstant();

@@ -21,6 +21,12 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // GovShare: Chinese in the header, and the script for what no locale key covers (docs/webapps-zh.md)
+  app: {
+    vendor: '政务数据共享',
+    name: '流程监控'
+  },
+  customScripts: ['../govshare/zh'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

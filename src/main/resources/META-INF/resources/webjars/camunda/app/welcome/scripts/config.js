@@ -21,6 +21,12 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // GovShare: Chinese in the header, and the script for what no locale key covers (docs/webapps-zh.md)
+  app: {
+    vendor: '政务数据共享',
+    name: '首页'
+  },
+  customScripts: ['../govshare/zh'],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'

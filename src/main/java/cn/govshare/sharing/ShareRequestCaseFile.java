@@ -1,0 +1,52 @@
+package cn.govshare.sharing;
+
+import cn.govshare.casefile.CaseFile;
+import cn.govshare.casefile.CaseFileSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.lang3.StringUtils;
+import org.springframework.stereotype.Component;
+
+/** A share request's case file: the request as filed, both departments and every recorded step (gs_share_request). */
+@Component
+public class ShareRequestCaseFile implements CaseFileSource {
+
+  static final String SUBMITTED = "SUBMITTED";
+
+  private final SharingMapper mapper;
+
+  ShareRequestCaseFile(SharingMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<CaseFile> byProcessInstance(String processInstanceId) {
+    return Optional.ofNullable(processInstanceId == null ? null : mapper.findRequestByInstance(processInstanceId))
+        .map(this::of);
+  }
+
+  /** The case file of a request by its id (a dispute shows the request it grew from); empty when none. */
+  public Optional<CaseFile> ofRequest(long requestId) {
+    return Optional.ofNullable(mapper.findRequest(requestId)).map(this::of);
+  }
+
+  private CaseFile of(ShareRequest request) {
+    List<CaseFile.Fact> facts = new ArrayList<>();
+    facts.add(new CaseFile.Fact("申请编号", request.businessKey()));
+    String resource = request.resourceName() + "（" + request.resourceCode() + "）";
+    facts.add(new CaseFile.Fact("申请的资源", resource));
+    facts.add(new CaseFile.Fact("申请的数据项",
+        StringUtils.isBlank(request.requestedFields()) ? "全部数据项" : request.requestedFields()));
+    facts.add(new CaseFile.Fact("共享用途", request.purpose().label()));
+    facts.add(new CaseFile.Fact("申请理由", request.reason()));
+    facts.add(new CaseFile.Fact("使用系统", request.systemName()));
+    List<CaseFile.Party> parties = List.of(new CaseFile.Party("申请部门", request.applicantDept(), null),
+        new CaseFile.Party("提供部门", request.providerDept(), null));
+    List<CaseFile.Opinion> opinions = mapper.findSteps(request.id()).stream()
+        .map(s -> new CaseFile.Opinion(s.name(), s.actorName() != null ? s.actorName() : s.actorUser(), s.actorDept(),
+            s.at(), SUBMITTED.equals(s.outcome()) ? "已提交" : s.outcome(), s.comment()))
+        .toList();
+    return new CaseFile("共享申请", request.businessKey(), resource, request.applicantDept(), facts, parties, opinions, List.of());
+  }
+}

@@ -84,7 +84,7 @@ class DeadlineController {
         .atZone(Zones.SHANGHAI).toLocalDate();
     LocalDate start = deadline.startedAt().atZone(Zones.SHANGHAI).toLocalDate();
     int elapsed = end.isAfter(start) ? calendar.workingDaysBetween(start, end) : 0;
-    return DeadlineJson.of(deadline, elapsed, changes);
+    return DeadlineJson.of(deadline, DueWording.of(deadline, calendar), elapsed, changes);
   }
 
   private static Set<String> states(String state) {

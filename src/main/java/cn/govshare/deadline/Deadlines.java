@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,12 @@ public class Deadlines {
 
   private final DeadlineMapper mapper;
   private final ObjectProvider<DeadlineLedger> ledger;
+  private final WorkingCalendar calendar;
 
-  Deadlines(DeadlineMapper mapper, ObjectProvider<DeadlineLedger> ledger) {
+  Deadlines(DeadlineMapper mapper, ObjectProvider<DeadlineLedger> ledger, WorkingCalendar calendar) {
     this.mapper = mapper;
     this.ledger = ledger;
+    this.calendar = calendar;
   }
 
   /** The due instant of a timed sub-process's open period, for the tasks inside it to show; empty when none. */
@@ -33,6 +36,6 @@ public class Deadlines {
 
   /** Every deadline of one process instance, oldest first, whatever its state. */
   public List<DeadlineView> forProcessInstance(String processInstanceId) {
-    return mapper.findByProcessInstance(processInstanceId).stream().map(DeadlineView::of).toList();
+    return mapper.findByProcessInstance(processInstanceId).stream().map(d -> DeadlineView.of(d, calendar)).toList();
   }
 }

@@ -26,11 +26,13 @@ class ShareRequestController {
   private final ShareRequests requests;
   private final Deadlines deadlines;
   private final Notifications notifications;
+  private final Grants grants;
 
-  ShareRequestController(ShareRequests requests, Deadlines deadlines, Notifications notifications) {
+  ShareRequestController(ShareRequests requests, Deadlines deadlines, Notifications notifications, Grants grants) {
     this.requests = requests;
     this.deadlines = deadlines;
     this.notifications = notifications;
+    this.grants = grants;
   }
 
   @PostMapping
@@ -58,51 +60,24 @@ class ShareRequestController {
 
   /** Status, every step with who, when, outcome, due and the rule with its article; what the applicant was told. */
   @GetMapping("/{id}")
-  Map<String, Object> get(@PathVariable long id, Caller caller) {
+  ShareRequestDetail get(@PathVariable long id, Caller caller) {
     ShareRequest request = requests.visible(caller, id);
     List<DeadlineView> timed = request.processInstanceId() == null ? List.of()
         : deadlines.forProcessInstance(request.processInstanceId());
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("request", request);
-    answer.put("id", request.id());
-    answer.put("businessKey", request.businessKey());
-    answer.put("status", request.status());
-    answer.put("resourceCode", request.resourceCode());
-    answer.put("resourceName", request.resourceName());
-    answer.put("purpose", request.purpose());
-    answer.put("purposeLabel", request.purpose().label());
-    answer.put("processInstanceId", request.processInstanceId());
-    answer.put("grantId", request.grantId());
-    answer.put("outcomeReason", request.outcomeReason());
-    answer.put("disputeRef", request.disputeRef());
-    answer.put("steps", requests.steps(id).stream().map(step -> stepView(step, timed)).toList());
-    answer.put("deadlines", timed);
-    answer.put("notifications", notifications.about("SHARE_REQUEST", String.valueOf(id)));
-    return answer;
+    return new ShareRequestDetail(request, request.id(), request.businessKey(), request.status(),
+        request.statusLabel(), request.resourceCode(), request.resourceName(), request.purpose(),
+        request.purposeLabel(), request.processInstanceId(), request.grantId(), grants.ofRequest(request),
+        request.outcomeReason(), request.disputeRef(),
+        requests.steps(id).stream().map(step -> ShareRequestStepView.of(step, deadlineOf(step, timed))).toList(),
+        timed, notifications.about("SHARE_REQUEST", String.valueOf(id)));
   }
 
-  private static Map<String, Object> stepView(RequestStep step, List<DeadlineView> timed) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("step", step.step());
-    view.put("name", step.name());
-    view.put("actorUser", step.actorUser());
-    view.put("actorName", step.actorName());
-    view.put("actorDept", step.actorDept());
-    view.put("at", step.at());
-    view.put("outcome", step.outcome());
-    view.put("comment", step.comment());
-    // a task inside providerAnswer shows the sub-process's period, the one running when the step was taken
-    timed.stream().filter(d -> d.taskId().equals(step.taskId())
+  /** A task inside providerAnswer shows the sub-process's period, the one running when the step was taken. */
+  private static DeadlineView deadlineOf(RequestStep step, List<DeadlineView> timed) {
+    return timed.stream().filter(d -> d.taskId().equals(step.taskId())
             || ShareRequestProcess.ANSWER_SCOPE_TASKS.contains(step.step())
                 && ShareRequestProcess.ANSWER_SCOPE.equals(d.taskDefinitionKey()) && !d.startedAt().isAfter(step.at()))
-        .reduce((first, last) -> ownRowFirst(first, last, step.taskId())).ifPresent(d -> {
-      view.put("rule", d.rule());
-      view.put("citation", d.citation());
-      view.put("dueDate", d.dueDate());
-      view.put("dueAt", d.dueAt());
-      view.put("deadlineState", d.state());
-    });
-    return view;
+        .reduce((first, last) -> ownRowFirst(first, last, step.taskId())).orElse(null);
   }
 
   /** The task's own row if it has one, else the latest period row. */

@@ -1,5 +1,7 @@
 package cn.govshare.deadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The deadline ledger and breach list (SPEC §6, §7, R27, R29). Supervisors, the general office, the
  * leading group, the platform and administrators read every department; a department reads its own.
  */
+@Tag(name = "办理时限", description = "时限台账和超期（R27、R29）")
 @RestController
 class DeadlineController {
 
@@ -34,6 +37,7 @@ class DeadlineController {
     this.clock = clock;
   }
 
+  @Operation(operationId = "listDeadlines", summary = "分页查询办理时限")
   @GetMapping("/api/deadlines")
   DeadlinePage list(Caller caller, @RequestParam(required = false) String state,
       @RequestParam(required = false) String dept, @RequestParam(required = false) String rule,
@@ -42,6 +46,7 @@ class DeadlineController {
   }
 
   /** Breach report (R27): deadlines breached and still open, and those completed late. */
+  @Operation(operationId = "listBreaches", summary = "超期报告：已超期未办结和逾期办结的时限")
   @GetMapping("/api/breaches")
   DeadlinePage breaches(Caller caller, @RequestParam(required = false) String dept,
       @RequestParam(required = false) String rule, @RequestParam(defaultValue = "0") int page,
@@ -49,6 +54,7 @@ class DeadlineController {
     return page(caller, BREACH_STATES, dept, rule, page, size);
   }
 
+  @Operation(operationId = "getDeadline", summary = "查看一条时限及其变更")
   @GetMapping("/api/deadlines/{id}")
   DeadlineJson one(Caller caller, @PathVariable long id) {
     DeadlineRecord deadline = mapper.findById(id);

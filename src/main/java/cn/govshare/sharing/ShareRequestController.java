@@ -1,14 +1,14 @@
 package cn.govshare.sharing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "共享申请", description = "申请使用其他部门的数据并跟踪办理（R10–R16）")
 @RestController
 @RequestMapping("/api/share-requests")
 class ShareRequestController {
@@ -35,30 +36,33 @@ class ShareRequestController {
     this.grants = grants;
   }
 
+  @Operation(operationId = "submitShareRequest", summary = "提交共享申请")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> submit(@Valid @RequestBody NewShareRequest body, Caller caller) {
+  SubmittedShareRequest submit(@Valid @RequestBody NewShareRequest body, Caller caller) {
     if (body.requestedFields() != null
         && String.join(",", body.requestedFields()).length() > NewShareRequest.MAX_REQUESTED_FIELDS) {
       throw ApiException.badRequest("requestedFields",
           "requestedFields 合计不能超过 " + NewShareRequest.MAX_REQUESTED_FIELDS + " 个字符");
     }
     ShareRequest created = requests.submit(caller, body);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("id", created.id());
-    answer.put("businessKey", created.businessKey());
-    answer.put("status", created.status());
-    answer.put("processInstanceId", created.processInstanceId());
-    answer.put("grantId", created.grantId());
-    return answer;
+    return new SubmittedShareRequest(created.id(), created.businessKey(), created.status(), created.statusLabel(),
+        created.processInstanceId(), created.grantId());
   }
 
+  /** What POST answers: the request's number, where it stands, and its grant when no review was needed (R10). */
+  record SubmittedShareRequest(Long id, String businessKey, RequestStatus status, String statusLabel,
+      String processInstanceId, Long grantId) {
+  }
+
+  @Operation(operationId = "listShareRequests", summary = "本部门的共享申请")
   @GetMapping
   List<ShareRequest> list(Caller caller, @RequestParam(defaultValue = "false") boolean mine) {
     return requests.ofDepartment(caller, mine);
   }
 
   /** Status, every step with who, when, outcome, due and the rule with its article; what the applicant was told. */
+  @Operation(operationId = "getShareRequest", summary = "查看共享申请：状态、各环节、期限、授权和告知")
   @GetMapping("/{id}")
   ShareRequestDetail get(@PathVariable long id, Caller caller) {
     ShareRequest request = requests.visible(caller, id);

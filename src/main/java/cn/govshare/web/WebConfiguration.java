@@ -122,6 +122,7 @@ class WebConfiguration implements WebMvcConfigurer {
       registry.addRedirectViewController("/" + page, "/" + page + "/");
       registry.addViewController("/" + page + "/").setViewName("forward:/" + page + "/index.html");
     }
+    registry.addRedirectViewController("/swagger-ui/", "/swagger-ui/index.html");
   }
 
   @Override

@@ -147,7 +147,7 @@
     $('detail-reason').hidden = !r.outcomeReason;
     $('detail-reason').textContent = r.outcomeReason ? '理由：' + r.outcomeReason : '';
     await showDispute(r.disputeRef);
-    showGrant(r.grant);
+    showGrant(r.grant, r.purposeLabel);
     const warnings = new Set();
     const body = $('detail-steps').tBodies[0];
     body.innerHTML = '';
@@ -177,11 +177,12 @@
     $('detail-warnings').textContent = [...warnings].join('；');
   }
 
-  function showGrant(grant) {
+  // every grant of a request is issued for the request's purpose (R17)
+  function showGrant(grant, purposeLabel) {
     $('detail-grant').hidden = !grant;
     if (!grant) return;
     $('grant-fields').textContent = grant.scope ? grant.scope.split(',').join('、') : '全部数据项';
-    $('grant-purpose').textContent = grant.purposeLabel;
+    $('grant-purpose').textContent = purposeLabel;
     $('grant-valid').textContent = grant.validUntil ? '至 ' + grant.validUntil.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') : '长期有效';
     $('grant-status').textContent = grant.statusLabel + (grant.statusReason ? '（' + grant.statusReason + '）' : '');
   }

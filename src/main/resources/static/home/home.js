@@ -9,7 +9,7 @@
     const response = await fetch('/api/me', { headers: { 'Accept': 'application/json', 'Authorization': token,
       'X-Requested-With': 'XMLHttpRequest' } });
     const json = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(json && json.detail ? json.detail : String(response.status));
+    if (!response.ok) throw new Error(json && json.detail ? json.detail : '服务器错误（' + response.status + '）');
     return json;
   }
 

@@ -16,9 +16,4 @@ public record Grant(Long id, String department, String resourceCode, String prov
   public String statusLabel() {
     return status == null ? null : status.label();
   }
-
-  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
-  public String purposeLabel() {
-    return purpose == null ? null : purpose.label();
-  }
 }

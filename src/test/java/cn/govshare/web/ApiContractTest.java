@@ -66,7 +66,8 @@ class ApiContractTest {
     assertThat(request.path("status").asText()).isEqualTo("GRANTED");
     assertThat(request.path("statusLabel").asText()).isEqualTo("已同意共享");
     assertThat(request.path("grant").path("scope").asText()).isEqualTo("公民身份号码,姓名");
-    assertThat(request.path("grant").path("purposeLabel").asText()).isEqualTo("工作参考");
+    assertThat(request.path("grant").path("purpose").asText()).isEqualTo("WORK_REFERENCE");
+    assertThat(request.path("purposeLabel").asText()).isEqualTo("工作参考");
     assertThat(request.path("deadlines").findValuesAsText("dueText")).allMatch(text -> text.matches(
         "\\d{4}年\\d{1,2}月\\d{1,2}日（星期[一二三四五六日]）前"));
 

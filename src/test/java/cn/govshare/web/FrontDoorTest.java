@@ -33,9 +33,7 @@ class FrontDoorTest {
   @Test
   void applicantPageAnswersAtItsFolderWithAndWithoutTheSlash() {
     ApiClient anonymous = ApiClient.anonymous(port);
-    ApiClient.Response bare = anonymous.get("/apply");
-    assertThat(bare.status()).isEqualTo(302);
-    assertThat(bare.header("Location")).endsWith("/apply/");
+    assertRedirect("/apply", "/apply/");
     assertThat(anonymous.get("/apply/").text()).isEqualTo(anonymous.get("/apply/index.html").text())
         .contains("共享申请");
   }
@@ -66,10 +64,13 @@ class FrontDoorTest {
 
   @Test
   void apiDescriptionIsBrowsableWithoutLogin() {
-    ApiClient anonymous = ApiClient.anonymous(port);
-    ApiClient.Response folder = anonymous.get("/swagger-ui/");
-    assertThat(folder.status()).isEqualTo(302);
-    assertThat(folder.header("Location")).endsWith("/swagger-ui/index.html");
-    assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    assertRedirect("/swagger-ui/", "/swagger-ui/index.html");
+    assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+  }
+
+  private void assertRedirect(String path, String target) {
+    ApiClient.Response response = ApiClient.anonymous(port).get(path);
+    assertThat(response.status()).isEqualTo(302);
+    assertThat(response.header("Location")).endsWith(target);
   }
 }

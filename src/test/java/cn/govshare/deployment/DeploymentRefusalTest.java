@@ -63,6 +63,14 @@ class DeploymentRefusalTest {
   }
 
   @Test
+  void unreadableBpmnIsA400NotAServerError() {
+    String key = key();
+    ApiClient.Response response = deploy(key, Map.of("p.bpmn", "<bpmn:definitions xmlns:bpmn=\"x\">"));
+
+    assertRefused(response, key, "p.bpmn", "不是有效的 BPMN");
+  }
+
+  @Test
   void deploymentWithItsFormAndAKnownRuleIsAccepted() {
     String key = key();
     String form = "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"" + key + "-form\", \"components\": []}";

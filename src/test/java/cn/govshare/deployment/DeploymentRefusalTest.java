@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
+import cn.govshare.WebappSession;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 20: what Camunda Modeler (and Cockpit, and any script) deploys through /engine-rest/deployment/create
- * is refused with 400 and only the Chinese reason as {@code message} when it would break at run time, and
- * nothing of it is deployed.
+ * Issue 20: what Camunda Modeler (and any script) deploys through /engine-rest/deployment/create, and the web
+ * apps through their engine API, is refused with 400 and only the Chinese reason as {@code message} when it
+ * would break at run time, and nothing of it is deployed.
  */
 @GovShareTest
 class DeploymentRefusalTest {
@@ -63,6 +65,16 @@ class DeploymentRefusalTest {
   }
 
   @Test
+  void theWebAppsEngineApiRefusesTheSameDeployment() {
+    String key = key();
+    ApiClient.Response response = WebappSession.login(port, "admin").send("POST", "/deployment/create",
+        multipart(key, Map.of("p.bpmn", bpmn(key, "P3650D", "", rule("R99")))).getBytes(StandardCharsets.UTF_8),
+        "multipart/form-data; boundary=" + BOUNDARY);
+
+    assertRefused(response, key, "R99");
+  }
+
+  @Test
   void unreadableBpmnIsA400NotAServerError() {
     String key = key();
     ApiClient.Response response = deploy(key, Map.of("p.bpmn", "<bpmn:definitions xmlns:bpmn=\"x\">"));
@@ -107,14 +119,17 @@ class DeploymentRefusalTest {
   }
 
   private ApiClient.Response deploy(String name, Map<String, String> files) {
+    return ApiClient.as(port, "admin").send("POST", "/engine-rest/deployment/create", multipart(name, files),
+        "multipart/form-data; boundary=" + BOUNDARY);
+  }
+
+  private static String multipart(String name, Map<String, String> files) {
     StringBuilder body = new StringBuilder("--" + BOUNDARY
         + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n");
     files.forEach((file, content) -> body.append("--").append(BOUNDARY)
         .append("\r\nContent-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
         .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
-    body.append("--").append(BOUNDARY).append("--\r\n");
-    return ApiClient.as(port, "admin").send("POST", "/engine-rest/deployment/create", body.toString(),
-        "multipart/form-data; boundary=" + BOUNDARY);
+    return body.append("--").append(BOUNDARY).append("--\r\n").toString();
   }
 
   private static String key() {

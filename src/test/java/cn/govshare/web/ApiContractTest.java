@@ -97,6 +97,15 @@ class ApiContractTest {
   }
 
   @Test
+  void validatorRefusesAnAnswerThatDoesNotMatchTheDescription() {
+    // the control for the test above: a drifted answer (roles as a string) is reported, not waved through
+    ValidationReport report = validator.validateResponse("/api/me", Request.Method.GET,
+        SimpleResponse.Builder.ok().withContentType("application/json")
+            .withBody("{\"userId\": \"rsj-applicant\", \"roles\": \"APPLICANT\"}").build());
+    assertThat(report.hasErrors()).isTrue();
+  }
+
+  @Test
   void callerIsNeverARequestParameter() {
     assertThat(description.findValuesAsText("name")).doesNotContain("caller");
   }

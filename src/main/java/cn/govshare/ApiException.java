@@ -1,5 +1,7 @@
 package cn.govshare;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,6 +14,7 @@ public class ApiException extends RuntimeException {
   private final String type;
   private final String field;
   private final String rule;
+  private final Map<String, Object> properties = new LinkedHashMap<>();
 
   public ApiException(HttpStatus status, String type, String field, String rule, String detail) {
     super(detail);
@@ -39,6 +42,16 @@ public class ApiException extends RuntimeException {
 
   public static ApiException conflict(String field, String detail) {
     return new ApiException(HttpStatus.CONFLICT, "conflict", field, null, detail);
+  }
+
+  /** An extra member of the problem detail, e.g. the date from which an action is allowed. */
+  public ApiException with(String name, Object value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  public Map<String, Object> properties() {
+    return Map.copyOf(properties);
   }
 
   public HttpStatus status() {

@@ -1,5 +1,4 @@
-// GovShare applicant page: browse the catalogue, apply, follow the department's requests.
-// Talks only to the product API (/api) with HTTP Basic; the credentials stay in this tab's sessionStorage.
+// GovShare applicant page: browse the catalogue, apply, follow the department's requests (../common/session.js).
 (function () {
   'use strict';
 
@@ -7,20 +6,8 @@
   const $ = (id) => document.getElementById(id);
   let resources = [];
 
-  function auth() { return sessionStorage.getItem('govshare.auth'); }
-
-  async function api(method, path, body) {
-    const headers = { 'Accept': 'application/json', 'Authorization': auth(), 'X-Requested-With': 'XMLHttpRequest' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      const field = json && json.field ? '（' + json.field + '）' : '';
-      throw new Error((json && json.detail ? json.detail : response.status + ' ' + response.statusText) + field);
-    }
-    return json;
-  }
+  const session = window.GovShareSession;
+  const api = session.api;
 
   function cell(row, text, className) {
     const td = row.insertCell();
@@ -36,15 +23,11 @@
 
   async function login(event) {
     event.preventDefault();
-    const token = 'Basic ' + btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
-    sessionStorage.setItem('govshare.auth', token);
     try {
-      const me = await api('GET', '/api/me');
-      sessionStorage.setItem('govshare.user', me.userId);
+      await session.signIn($('login-user').value, $('login-password').value,
+        async () => show(await api('GET', '/api/me')));
       $('login-error').textContent = '';
-      await show(me);
     } catch (e) {
-      sessionStorage.removeItem('govshare.auth');
       $('login-error').textContent = '登录失败：' + e.message;
     }
   }
@@ -198,6 +181,6 @@
   $('login-form').addEventListener('submit', login);
   $('apply-form').addEventListener('submit', apply);
   $('apply-cancel').addEventListener('click', () => { $('apply-section').hidden = true; });
-  $('logout').addEventListener('click', () => { sessionStorage.clear(); location.reload(); });
-  if (auth()) show().catch(() => { sessionStorage.clear(); });
+  $('logout').addEventListener('click', session.signOut);
+  if (session.signedIn()) show().catch(() => { sessionStorage.clear(); });
 })();

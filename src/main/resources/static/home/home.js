@@ -1,17 +1,11 @@
-// GovShare front door: every entry with who it is for; after signing in (HTTP Basic against /api, as on the
-// applicant page, same sessionStorage key) only the entries of the user's roles from GET /api/me, highlighted.
+// GovShare front door: every entry with who it is for; after signing in (HTTP Basic against /api through
+// ../common/session.js, shared with the other pages of this tab) only the entries of the user's roles from
+// GET /api/me, highlighted.
 (function () {
   'use strict';
 
   const $ = (id) => document.getElementById(id);
-
-  async function me(token) {
-    const response = await fetch('/api/me', { headers: { 'Accept': 'application/json', 'Authorization': token,
-      'X-Requested-With': 'XMLHttpRequest' } });
-    const json = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(json && json.detail ? json.detail : '服务器错误（' + response.status + '）');
-    return json;
-  }
+  const session = window.GovShareSession;
 
   function show(user) {
     const roles = new Set(user.roles.map((r) => r.role));
@@ -28,20 +22,16 @@
 
   async function login(event) {
     event.preventDefault();
-    const token = 'Basic ' + btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value)));
     try {
-      const user = await me(token);
-      sessionStorage.setItem('govshare.auth', token);
-      sessionStorage.setItem('govshare.user', user.userId);
+      await session.signIn($('login-user').value, $('login-password').value,
+        async () => show(await session.api('GET', '/api/me')));
       $('login-error').textContent = '';
-      show(user);
     } catch (e) {
       $('login-error').textContent = '登录失败：' + e.message;
     }
   }
 
   $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', () => { sessionStorage.clear(); location.reload(); });
-  const token = sessionStorage.getItem('govshare.auth');
-  if (token) me(token).then(show).catch(() => sessionStorage.clear());
+  $('logout').addEventListener('click', session.signOut);
+  if (session.signedIn()) session.api('GET', '/api/me').then(show).catch(() => sessionStorage.clear());
 })();

@@ -47,6 +47,10 @@ class CalendarAdministration {
     this.clock = clock;
   }
 
+  /** gs_calendar_year_day.name, gs_calendar_year.reason. */
+  static final int NAME_LENGTH = 64;
+  static final int REASON_LENGTH = 500;
+
   // Lengths of gs_calendar_override / gs_calendar_year_day / gs_calendar_year: longer is refused, never cut.
   record DayCorrection(DayKind kind, @Size(max = 64, message = "不能超过 {max} 个字符") String name,
       @Size(max = 500, message = "不能超过 {max} 个字符") String reason) {
@@ -119,6 +123,22 @@ class CalendarAdministration {
 
   @Transactional
   public List<OfficialDay> importYear(Caller caller, int year, NoticeYear body) {
+    return load(caller, year, body, "IMPORT", "CALENDAR_YEAR_LOADED", StringUtils.defaultString(body == null ? null
+        : body.reason()));
+  }
+
+  /**
+   * Loads a notice year read from the notice's text ({@link HolidayNotices}): the same checks and storage as
+   * {@link #importYear}, audited with the notice's title and issue number and, for an amendment, the difference.
+   */
+  @Transactional
+  List<OfficialDay> loadNotice(Caller caller, int year, NoticeYear body, boolean amendment, String auditDetail) {
+    return amendment ? load(caller, year, body, "AMEND", "CALENDAR_YEAR_AMENDED", auditDetail)
+        : load(caller, year, body, "NOTICE", "CALENDAR_NOTICE_LOADED", auditDetail);
+  }
+
+  private List<OfficialDay> load(Caller caller, int year, NoticeYear body, String change, String auditAction,
+      String auditDetail) {
     requireAdmin(caller);
     if (year < CalendarData.FIRST.getYear() + 1 || year > CalendarData.LAST.getYear()) {
       throw ApiException.badRequest("year", "年份超出 " + (CalendarData.FIRST.getYear() + 1) + ".."
@@ -139,10 +159,10 @@ class CalendarAdministration {
     mapper.insertYear(year, caller.userId(), clock.instant(), body.reason());
     days.forEach(mapper::insertYearDay);
     mapper.bumpVersion();
-    mapper.insertChange(clock.instant(), caller.userId(), "IMPORT", String.valueOf(year), body.reason(),
+    mapper.insertChange(clock.instant(), caller.userId(), change, String.valueOf(year), body.reason(),
         StringUtils.abbreviate(before, 4000), StringUtils.abbreviate(describe(days), 4000));
-    audit.record(caller, "CALENDAR_YEAR_LOADED", "CALENDAR", String.valueOf(year), AuditTrail.OK,
-        days.size() + " 个日期; " + StringUtils.defaultString(body.reason()), Set.of());
+    audit.record(caller, auditAction, "CALENDAR", String.valueOf(year), AuditTrail.OK,
+        days.size() + " 个日期; " + auditDetail, Set.of());
     sync.reload();
     events.publishEvent(new CalendarChanged(touched));
     return days;
@@ -157,6 +177,9 @@ class CalendarAdministration {
       String where = field + "[" + i + "]";
       if (group == null || StringUtils.isBlank(group.name())) {
         throw ApiException.badRequest(where + ".name", "须有节日名称");
+      }
+      if (group.name().strip().length() > NAME_LENGTH) {
+        throw ApiException.badRequest(where + ".name", "节日名称不能超过 " + NAME_LENGTH + " 个字符");
       }
       if (group.dates() == null || group.dates().isEmpty()) {
         throw ApiException.badRequest(where + ".dates", "须列出日期");
@@ -211,7 +234,7 @@ class CalendarAdministration {
     return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 
-  private static void requireAdmin(Caller caller) {
+  static void requireAdmin(Caller caller) {
     if (!caller.isAdmin()) {
       throw ApiException.forbidden("只有系统管理员可以修改工作日历");
     }

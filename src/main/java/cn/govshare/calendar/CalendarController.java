@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,11 +32,14 @@ class CalendarController {
   private final WorkingCalendar calendar;
   private final CalendarAdministration administration;
   private final CalendarMapper mapper;
+  private final HolidayNotices notices;
 
-  CalendarController(WorkingCalendar calendar, CalendarAdministration administration, CalendarMapper mapper) {
+  CalendarController(WorkingCalendar calendar, CalendarAdministration administration, CalendarMapper mapper,
+      HolidayNotices notices) {
     this.calendar = calendar;
     this.administration = administration;
     this.mapper = mapper;
+    this.notices = notices;
   }
 
   @Operation(operationId = "getCalendarDay", summary = "某一天是否工作日")
@@ -106,6 +110,21 @@ class CalendarController {
       Caller caller) {
     List<OfficialDay> days = administration.importYear(caller, year, body);
     return Map.of("year", year, "days", days.size());
+  }
+
+  /** Issue 21: the notice as plain UTF-8 text; nothing is stored. */
+  @Operation(operationId = "previewHolidayNotice", summary = "预览粘贴的节假日安排通知（不保存）")
+  @PostMapping("/notices/preview")
+  HolidayNotices.Preview previewNotice(@RequestBody(required = false) byte[] notice, Caller caller) {
+    return notices.preview(caller, notice);
+  }
+
+  /** Issue 21: loads the notice's year; a year that has data only with {@code amend=true}. */
+  @Operation(operationId = "applyHolidayNotice", summary = "载入节假日安排通知（管理员）")
+  @PostMapping("/notices")
+  HolidayNotices.Applied applyNotice(@RequestBody(required = false) byte[] notice,
+      @RequestParam(defaultValue = "false") boolean amend, Caller caller) {
+    return notices.apply(caller, notice, amend);
   }
 
   private static LocalDate date(String text) {

@@ -123,7 +123,7 @@ public class WorkingCalendar {
   private void warnFallback(int year) {
     if (warnedYears.add(year)) {
       LOG.warn("working-day calendar: no official holiday data around {}, counting weekends only (fallback); "
-          + "load the year's notice with PUT /api/calendar/years/{year}", year);
+          + "paste the year's notice at /calendar/ (or PUT /api/calendar/years/{year})", year);
     }
   }
 

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,11 +33,21 @@ class DeadlineController {
   private final DeadlineMapper mapper;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final Urges urges;
 
-  DeadlineController(DeadlineMapper mapper, WorkingCalendar calendar, Clock clock) {
+  DeadlineController(DeadlineMapper mapper, WorkingCalendar calendar, Clock clock, Urges urges) {
     this.mapper = mapper;
     this.calendar = calendar;
     this.clock = clock;
+    this.urges = urges;
+  }
+
+  /** 催办 an open step (issue 23): the applicant department after a share of the period, supervisors any time. */
+  @Operation(operationId = "urgeDeadline", summary = "催办一个未办结的环节")
+  @PostMapping("/api/deadlines/{id}/urge")
+  @ResponseStatus(HttpStatus.CREATED)
+  Urge urge(Caller caller, @PathVariable long id) {
+    return urges.urge(caller, id);
   }
 
   @Operation(operationId = "listDeadlines", summary = "分页查询办理时限")

@@ -263,14 +263,15 @@ class DeadlineLedger {
     String body = subject + " (" + deadline.rule() + " " + deadline.citation() + ")";
     String refId = String.valueOf(id);
     if (task != null && task.getAssignee() != null) {
-      notifications.notifyUser(task.getAssignee(), CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+      notifications.notifyUser(task.getAssignee(), CATEGORY_REMINDER, subject, body, REF_TYPE, refId,
+          deadline.dueAt());
     } else if (task != null && !Groups.candidateGroups(task).isEmpty()) {
       for (String group : Groups.candidateGroups(task)) {
-        notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+        notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId, deadline.dueAt());
       }
     } else if (deadline.candidateGroups() != null) {
       for (String group : deadline.candidateGroups().split(",")) {
-        notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId);
+        notifications.notifyGroup(group, CATEGORY_REMINDER, subject, body, REF_TYPE, refId, deadline.dueAt());
       }
     }
     mapper.markReminded(id, clock.instant());

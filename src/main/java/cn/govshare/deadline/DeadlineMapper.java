@@ -58,4 +58,11 @@ interface DeadlineMapper {
   int withdrawBreach(@Param("id") long id, @Param("expected") String expected, @Param("state") String state,
       @Param("dueDate") LocalDate dueDate, @Param("dueAt") Instant dueAt, @Param("remindAt") Instant remindAt,
       @Param("fallback") boolean fallback, @Param("handling") Integer handling);
+
+  void insertUrge(Urge urge);
+
+  int countUrges(@Param("deadlineId") long deadlineId, @Param("party") String party,
+      @Param("workingDay") LocalDate workingDay);
+
+  List<Urge> urgesOf(@Param("deadlineIds") Collection<Long> deadlineIds);
 }

@@ -3,7 +3,9 @@ package cn.govshare.deadline;
 import cn.govshare.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +38,12 @@ public class Deadlines {
 
   /** Every deadline of one process instance, oldest first, whatever its state. */
   public List<DeadlineView> forProcessInstance(String processInstanceId) {
-    return mapper.findByProcessInstance(processInstanceId).stream().map(d -> DeadlineView.of(d, calendar)).toList();
+    List<DeadlineRecord> records = mapper.findByProcessInstance(processInstanceId);
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Urge>> urges = mapper.urgesOf(records.stream().map(DeadlineRecord::id).toList()).stream()
+        .collect(Collectors.groupingBy(Urge::deadlineId));
+    return records.stream().map(r -> DeadlineView.of(r, calendar, urges.getOrDefault(r.id(), List.of()))).toList();
   }
 }

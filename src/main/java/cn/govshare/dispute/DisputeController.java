@@ -1,5 +1,6 @@
 package cn.govshare.dispute;
 
+import cn.govshare.deadline.Deadlines;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DisputeController {
 
   private final Disputes disputes;
+  private final Deadlines deadlines;
 
-  DisputeController(Disputes disputes) {
+  DisputeController(Disputes disputes, Deadlines deadlines) {
     this.disputes = disputes;
+    this.deadlines = deadlines;
   }
 
   @Operation(operationId = "listDisputes", summary = "可查看的争议")
@@ -42,6 +45,9 @@ class DisputeController {
     answer.put("dispute", dispute);
     answer.put("steps", disputes.steps(id));
     answer.put("filings", disputes.filings(id));
+    // each step's deadline row, with its 催办 (issue 23)
+    answer.put("deadlines", dispute.processInstanceId() == null ? List.of()
+        : deadlines.forProcessInstance(dispute.processInstanceId()));
     return answer;
   }
 

@@ -1,12 +1,16 @@
 package cn.govshare.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.apache.commons.lang3.StringUtils;
 import org.springframework.stereotype.Service;
 
-/** Records notifications; GovShare has no mail server, so the record is the message (visible by API). */
+/**
+ * Records notifications, in the transaction of the event they tell of, and puts each into the outbox of its
+ * channels (mail, webhook): the record is visible by API at once, the sender delivers it afterwards.
+ */
 @Service
 public class Notifications {
 
@@ -17,23 +21,43 @@ public class Notifications {
   private static final int MAX_BODY = 2000;
 
   private final NotificationMapper mapper;
+  private final Outbox outbox;
   private final Clock clock;
 
-  Notifications(NotificationMapper mapper, Clock clock) {
+  Notifications(NotificationMapper mapper, Outbox outbox, Clock clock) {
     this.mapper = mapper;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
   public void notifyGroup(String groupId, String category, String subject, String body, String refType,
       String refId) {
-    mapper.insert(new Notification(null, clock.instant(), GROUP, groupId, category, fit(subject, MAX_SUBJECT),
-        fit(body, MAX_BODY), refType, refId));
+    notifyGroup(groupId, category, subject, body, refType, refId, null);
+  }
+
+  /** {@code deadline}: the message is about a limit ending then; outside working hours it goes before that. */
+  public void notifyGroup(String groupId, String category, String subject, String body, String refType,
+      String refId, Instant deadline) {
+    record(GROUP, groupId, category, subject, body, refType, refId, deadline);
   }
 
   public void notifyUser(String userId, String category, String subject, String body, String refType,
       String refId) {
-    mapper.insert(new Notification(null, clock.instant(), USER, userId, category, fit(subject, MAX_SUBJECT),
-        fit(body, MAX_BODY), refType, refId));
+    notifyUser(userId, category, subject, body, refType, refId, null);
+  }
+
+  /** {@code deadline}: the message is about a limit ending then; outside working hours it goes before that. */
+  public void notifyUser(String userId, String category, String subject, String body, String refType,
+      String refId, Instant deadline) {
+    record(USER, userId, category, subject, body, refType, refId, deadline);
+  }
+
+  private void record(String recipientType, String recipient, String category, String subject, String body,
+      String refType, String refId, Instant deadline) {
+    NotificationMapper.NewRow row = new NotificationMapper.NewRow(new Notification(null, clock.instant(),
+        recipientType, recipient, category, fit(subject, MAX_SUBJECT), fit(body, MAX_BODY), refType, refId));
+    mapper.insert(row);
+    outbox.enqueue(row.getId(), row.getNotification(), deadline);
   }
 
   /** System text around user input (理由：…) may outgrow the column; the full input stays in its own record. */

@@ -28,6 +28,7 @@ public class OrganisationSetup implements SmartInitializingSingleton {
 
   static final String ALL_TASKS_FILTER = "全部任务";
   private static final String ANY = Authorization.ANY;
+  private static final String DEMO_MAIL_DOMAIN = "demo.govshare.cn";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -131,13 +132,29 @@ public class OrganisationSetup implements SmartInitializingSingleton {
       user.setFirstName(lastName + firstName);
       user.setLastName("");
       user.setPassword(password);
-      user.setEmail(id + "@govshare.example");
+      user.setEmail(demoEmail(id));
       identity.saveUser(user);
+    } else {
+      giveDemoEmail(id);
     }
     for (String group : groups) {
       if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
         identity.createMembership(id, group);
       }
+    }
+  }
+
+  /** Issue 23: demo users receive mail at {@code <user id>@demo.govshare.cn}. */
+  static String demoEmail(String userId) {
+    return userId + "@" + DEMO_MAIL_DOMAIN;
+  }
+
+  /** A demo user created before issue 23 had a placeholder address that no mail server accepts. */
+  private void giveDemoEmail(String id) {
+    User user = identity.createUserQuery().userId(id).singleResult();
+    if (user.getEmail() == null || user.getEmail().endsWith("@govshare.example")) {
+      user.setEmail(demoEmail(id));
+      identity.saveUser(user);
     }
   }
 

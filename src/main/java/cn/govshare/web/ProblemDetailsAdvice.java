@@ -45,6 +45,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (e.rule() != null) {
       problem.setProperty("rule", e.rule());
     }
+    e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(e.status()).body(problem);
   }
 

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  /** Folders under static/ that hold one of GovShare's own pages (README, the front door). */
-  static final List<String> OWN_PAGES = List.of("apply", "supervision", "calendar");
+  /** Folders under static/ that hold one of GovShare's own pages (README, the front door); /calendar/: CalendarPage. */
+  static final List<String> OWN_PAGES = List.of("apply", "supervision");
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,

@@ -85,6 +85,9 @@ class AccessMatrixTest {
         new Cell("PUT", "/api/admin/clock", Map.of(), Set.of("admin")),
         new Cell("PUT", "/api/calendar/days/2026-12-31", Map.of(), Set.of("admin")),
         new Cell("PUT", "/api/calendar/years/2027", Map.of(), Set.of("admin")),
+        // issue 21: a body that is no notice makes the allowed call a harmless 400
+        new Cell("POST", "/api/calendar/notices/preview", Map.of(), Set.of("admin")),
+        new Cell("POST", "/api/calendar/notices?amend=true", Map.of(), Set.of("admin")),
         // R5: the responsible department or the platform edits the catalogue (blank name: a 400 if allowed)
         new Cell("POST", "/api/catalog/resources", Map.of("code", "ACL-001", "name", "", "responsibleDepartment", "gaj",
             "classification", "DEPARTMENT", "shareType", "UNCONDITIONAL"), union(GAJ, Set.of("operator"))),

@@ -59,7 +59,7 @@ class FrontDoorTest {
   @Test
   void meNeedsALogin() {
     assertThat(ApiClient.anonymous(port).get("/api/me").status()).isEqualTo(401);
-    assertThat(ApiClient.withPassword(port, "mzj-applicant", "wrong").get("/api/me").status()).isEqualTo(401);
+    assertThat(ApiClient.withPassword(port, "no-such-user", "wrong").get("/api/me").status()).isEqualTo(401);
   }
 
   @Test

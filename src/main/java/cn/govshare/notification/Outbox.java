@@ -1,0 +1,66 @@
+package cn.govshare.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a new notification into the outbox, in the transaction that records it: one delivery per channel the
+ * recipient has, due at once for urgent categories (breach reports) and otherwise in working hours.
+ */
+@Component
+class Outbox {
+
+  private final DeliveryMapper deliveries;
+  private final Recipients recipients;
+  private final NotificationSettings settings;
+  private final WorkingHours hours;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final Clock clock;
+
+  Outbox(DeliveryMapper deliveries, Recipients recipients, NotificationSettings settings, WorkingHours hours,
+      ObjectProvider<JavaMailSender> mail, Clock clock) {
+    this.deliveries = deliveries;
+    this.recipients = recipients;
+    this.settings = settings;
+    this.hours = hours;
+    this.mail = mail;
+    this.clock = clock;
+  }
+
+  void enqueue(long notificationId, Notification notification, Instant deadline) {
+    Instant now = clock.instant();
+    boolean immediate = settings.immediateCategories().contains(notification.category());
+    Instant due = immediate ? now : hours.deliverAt(now, deadline);
+    for (Channel channel : Channel.values()) {
+      if (reaches(channel, notification)) {
+        deliveries.insert(new Delivery(null, notificationId, channel, idempotencyKey(notification, notificationId,
+            channel), DeliveryState.PENDING, 0, !immediate, deadline, due, null, null, null, now, null, null));
+      }
+    }
+  }
+
+  /** Stable per notification and channel: the webhook's Idempotency-Key and the mail's Message-ID. */
+  static String idempotencyKey(Notification notification, long notificationId, Channel channel) {
+    String name = "govshare-notification:" + notificationId + ":" + notification.createdAt().toEpochMilli() + ":"
+        + channel;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private boolean reaches(Channel channel, Notification notification) {
+    if (!settings.allows(channel)) {
+      return false;
+    }
+    boolean toUser = Notifications.USER.equals(notification.recipientType());
+    return switch (channel) {
+      // a group's members are read, with their choices, when the mail is sent
+      case MAIL -> mail.getIfAvailable() != null
+          && (!toUser || recipients.preference(notification.recipient()).mail());
+      case WEBHOOK -> recipients.webhookFor(notification) != null;
+    };
+  }
+}

@@ -1,0 +1,5 @@
+package cn.govshare.deadline;
+
+/** The 催办 tests against the real database (run by .ci/run with the mysql profile). */
+class UrgeIT extends UrgeTest {
+}

@@ -3,10 +3,6 @@
   'use strict';
 
   const SHARE_TYPES = { UNCONDITIONAL: '无条件共享', CONDITIONAL: '有条件共享', NOT_SHARED: '不予共享' };
-  const PURPOSES = { ADMINISTRATIVE_BASIS: '作为行政依据', WORK_REFERENCE: '工作参考',
-    DATA_VERIFICATION: '用于数据校核', BUSINESS_COLLABORATION: '业务协同' };
-  const STATUSES = { SUBMITTED: '已提交', IN_REVIEW: '审核中', GRANTED: '已授权', REFUSED: '未获同意',
-    DISPUTE: '争议协调中', CANCELLED: '已撤销', INCOMPLETE: '待补正', WITHDRAWN: '已撤回' };
   const $ = (id) => document.getElementById(id);
   let resources = [];
 
@@ -29,16 +25,17 @@
     event.preventDefault();
     try {
       await session.signIn($('login-user').value, $('login-password').value,
-        async () => show(await api('GET', '/api/org/departments')));
+        async () => show(await api('GET', '/api/me')));
       $('login-error').textContent = '';
     } catch (e) {
       $('login-error').textContent = '登录失败：' + e.message;
     }
   }
 
-  async function show(departments) {
-    const names = Object.fromEntries((departments || await api('GET', '/api/org/departments')).map((d) => [d.code, d.name]));
-    $('who').textContent = session.user();
+  async function show(signedIn) {
+    const me = signedIn || await api('GET', '/api/me');
+    const names = Object.fromEntries((await api('GET', '/api/org/departments')).map((d) => [d.code, d.name]));
+    $('who').textContent = me.name + (me.departmentName ? '（' + me.departmentName + '）' : '');
     $('login-section').hidden = true;
     $('app').hidden = false;
     $('logout').hidden = false;
@@ -107,8 +104,8 @@
       row.dataset.id = r.id;
       cell(row, r.businessKey || r.id);
       cell(row, (r.resourceCode || '') + ' ' + (r.resourceName || ''));
-      cell(row, PURPOSES[r.purpose] || r.purpose);
-      cell(row, STATUSES[r.status] || r.status, 'status-' + r.status);
+      cell(row, r.purposeLabel);
+      cell(row, r.statusLabel, 'status-' + r.status);
       cell(row, shanghai(r.submittedAt || r.createdAt));
       const button = document.createElement('button');
       button.textContent = '详情';
@@ -117,22 +114,35 @@
     }
   }
 
+  // deadlines as the server words them: the last day ("2026年12月3日（星期四）前"), provisional when a year's
+  // holiday data was missing (issue 20); the same text as in Tasklist
+  function due(d) {
+    if (!d.dueText) return '未规定';
+    return d.dueText + (d.provisional ? '（暂定）' : '');
+  }
+
   async function openDetail(id) {
     const r = await api('GET', '/api/share-requests/' + encodeURIComponent(id));
     $('detail-section').hidden = false;
     $('detail-key').textContent = r.businessKey || r.id;
-    $('detail-status').textContent = STATUSES[r.status] || r.status;
+    $('detail-status').textContent = r.statusLabel;
     $('detail-status').className = 'status-' + r.status;
+    $('detail-reason').hidden = !r.outcomeReason;
+    $('detail-reason').textContent = r.outcomeReason ? '理由：' + r.outcomeReason : '';
+    await showDispute(r.disputeRef);
+    showGrant(r.grant, r.purposeLabel);
+    const warnings = new Set();
     const body = $('detail-steps').tBodies[0];
     body.innerHTML = '';
     for (const s of r.steps || []) {
       const row = body.insertRow();
-      cell(row, s.name || s.step || s.taskName);
-      cell(row, s.actorName || s.actor || s.completedBy || '');
-      cell(row, shanghai(s.at || s.completedAt || s.startedAt));
-      cell(row, s.outcome || s.state || '');
-      cell(row, s.dueDate || (s.dueAt ? shanghai(s.dueAt) : ''));
+      cell(row, s.name || s.step);
+      cell(row, s.actorName || s.actorUser || '');
+      cell(row, shanghai(s.at));
+      cell(row, s.outcomeLabel || '');
+      cell(row, s.dueText ? due(s) : '', s.provisional ? 'provisional' : '');
       cell(row, [s.rule, s.citation].filter(Boolean).join(' '));
+      if (s.provisional) warnings.add(s.provisionalReason);
     }
     // steps still open: who has the request now, and by when (SPEC §3 due date with its article)
     for (const d of r.deadlines || []) {
@@ -142,10 +152,30 @@
       cell(row, d.taskName);
       cell(row, '办理中');
       cell(row, shanghai(d.startedAt));
-      cell(row, d.state === 'BREACHED' ? '已超期' : '待办');
-      cell(row, d.dueDate || '未规定');
+      cell(row, d.stateLabel);
+      cell(row, due(d), d.provisional ? 'provisional' : '');
       cell(row, [d.rule, d.citation].filter(Boolean).join(' '));
+      if (d.provisional) warnings.add(d.provisionalReason);
     }
+    $('detail-warnings').textContent = [...warnings].join('；');
+  }
+
+  // every grant of a request is issued for the request's purpose (R17)
+  function showGrant(grant, purposeLabel) {
+    $('detail-grant').hidden = !grant;
+    if (!grant) return;
+    $('grant-fields').textContent = grant.scope ? grant.scope.split(',').join('、') : '全部数据项';
+    $('grant-purpose').textContent = purposeLabel;
+    $('grant-valid').textContent = grant.validUntil ? '至 ' + grant.validUntil.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') : '长期有效';
+    $('grant-status').textContent = grant.statusLabel + (grant.statusReason ? '（' + grant.statusReason + '）' : '');
+  }
+
+  async function showDispute(ref) {
+    $('detail-dispute').textContent = '';
+    if (!ref) return;
+    // the parties see their dispute; anyone else reading the request (the platform) sees its status only
+    const d = await api('GET', '/api/disputes/' + encodeURIComponent(ref)).catch(() => null);
+    if (d) $('detail-dispute').textContent = '争议：' + d.dispute.statusLabel;
   }
 
   $('login-form').addEventListener('submit', login);

@@ -1,5 +1,7 @@
 package cn.govshare.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
 import jakarta.validation.constraints.Max;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** R26: reading the audit trail, verifying the chain, anchoring its head and checking anchors. */
+@Tag(name = "审计", description = "操作审计记录及其防篡改校验（R26）")
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
@@ -36,6 +39,7 @@ class AuditController {
    * Method validation by Spring MVC itself (no class-level {@code @Validated}): a bad {@code limit} is a
    * 400 naming the parameter.
    */
+  @Operation(operationId = "searchAudit", summary = "查询审计记录")
   @GetMapping
   List<AuditRecord> search(Caller caller, @RequestParam(required = false) String dept,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -54,6 +58,7 @@ class AuditController {
    * The whole chain up to its head; with {@code anchor} (a file name in the anchor directory) also the
    * database against that anchor.
    */
+  @Operation(operationId = "verifyAuditChain", summary = "校验审计链")
   @GetMapping("/verify")
   Object verify(Caller caller, @RequestParam(required = false) String anchor) {
     requireAuditor(caller);
@@ -65,6 +70,7 @@ class AuditController {
   }
 
   /** An auditor's own copy of an anchor file, checked against this database. */
+  @Operation(operationId = "verifyAuditAnchor", summary = "用外部保存的锚点校验审计链")
   @PostMapping("/verify")
   AnchorCheck verifyAnchor(Caller caller, @RequestBody Anchor anchor) {
     requireAuditor(caller);
@@ -72,6 +78,7 @@ class AuditController {
   }
 
   /** Anchors the head now (besides the daily schedule). */
+  @Operation(operationId = "createAuditAnchor", summary = "立即生成审计锚点")
   @PostMapping("/anchors")
   @ResponseStatus(HttpStatus.CREATED)
   AuditAnchors.Written anchor(Caller caller) {
@@ -82,6 +89,7 @@ class AuditController {
   }
 
   /** The public key that verifies anchors: public, so anyone can check an anchor they hold. */
+  @Operation(operationId = "getAuditAnchorKey", summary = "审计锚点公钥")
   @GetMapping("/anchor-key")
   Map<String, String> anchorKey() {
     Map<String, String> key = new LinkedHashMap<>();

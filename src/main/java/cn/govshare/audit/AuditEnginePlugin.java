@@ -1,8 +1,8 @@
 package cn.govshare.audit;
 
+import cn.govshare.DeploymentRejection;
 import cn.govshare.RecordRetention;
 import java.util.ArrayList;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -49,7 +49,7 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
         RecordRetention required = retention.getIfAvailable();
         int minimum = Math.max(MIN_HISTORY_DAYS, required == null ? 0 : required.minimumDays());
         if (days != null && days < minimum) {
-          throw new ProcessEngineException("流程 " + definition.getKey() + " 的 historyTimeToLive 为 " + days
+          throw new DeploymentRejection("流程 " + definition.getKey() + " 的 historyTimeToLive 为 " + days
               + " 天，记录须至少保存 " + minimum + " 天（R26" + (required == null ? "" : "；" + required.citation())
               + "）：请设为 P" + minimum + "D 或更长");
         }

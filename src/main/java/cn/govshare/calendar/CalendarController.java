@@ -1,5 +1,7 @@
 package cn.govshare.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "工作日历", description = "节假日和调休安排，工作日期限计算（SPEC §3）")
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
@@ -39,12 +42,14 @@ class CalendarController {
     this.notices = notices;
   }
 
+  @Operation(operationId = "getCalendarDay", summary = "某一天是否工作日")
   @GetMapping("/days/{date}")
   Map<String, Object> day(@PathVariable String date, Caller caller) {
     return view(calendar.dayKind(date(date)));
   }
 
   /** SPEC §3: "within N working days from receipt at start" ends at 24:00 of the N-th working day after it. */
+  @Operation(operationId = "computeDue", summary = "计算 N 个工作日后的期限")
   @GetMapping("/due")
   Map<String, Object> due(@RequestParam String start, @RequestParam int workingDays, Caller caller) {
     OffsetDateTime received;
@@ -74,6 +79,7 @@ class CalendarController {
     return answer;
   }
 
+  @Operation(operationId = "listCalendarYears", summary = "已载入节假日安排的年份")
   @GetMapping("/years")
   Map<String, Object> years(Caller caller) {
     Set<Integer> imported = new TreeSet<>(mapper.importedYears());
@@ -85,17 +91,20 @@ class CalendarController {
     return answer;
   }
 
+  @Operation(operationId = "correctCalendarDay", summary = "更正某一天（管理员）")
   @PutMapping("/days/{date}")
   Map<String, Object> correct(@PathVariable String date, @Valid @RequestBody CalendarAdministration.DayCorrection body,
       Caller caller) {
     return view(administration.correctDay(caller, date(date), body));
   }
 
+  @Operation(operationId = "revertCalendarDay", summary = "撤销对某一天的更正（管理员）")
   @DeleteMapping("/days/{date}")
   Map<String, Object> revert(@PathVariable String date, Caller caller) {
     return view(administration.revertDay(caller, date(date)));
   }
 
+  @Operation(operationId = "importCalendarYear", summary = "载入一年的节假日安排通知（管理员）")
   @PutMapping("/years/{year}")
   Map<String, Object> importYear(@PathVariable int year, @Valid @RequestBody CalendarAdministration.NoticeYear body,
       Caller caller) {
@@ -104,12 +113,14 @@ class CalendarController {
   }
 
   /** Issue 21: the notice as plain UTF-8 text; nothing is stored. */
+  @Operation(operationId = "previewHolidayNotice", summary = "预览粘贴的节假日安排通知（不保存）")
   @PostMapping("/notices/preview")
   HolidayNotices.Preview previewNotice(@RequestBody(required = false) byte[] notice, Caller caller) {
     return notices.preview(caller, notice);
   }
 
   /** Issue 21: loads the notice's year; a year that has data only with {@code amend=true}. */
+  @Operation(operationId = "applyHolidayNotice", summary = "载入节假日安排通知（管理员）")
   @PostMapping("/notices")
   HolidayNotices.Applied applyNotice(@RequestBody(required = false) byte[] notice,
       @RequestParam(defaultValue = "false") boolean amend, Caller caller) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,12 @@ public class WorkingCalendar {
   /** Notice years with official data. */
   public Set<Integer> coveredYears() {
     return data.coveredYears();
+  }
+
+  /** Years from {@code from} to {@code to} (inclusive) without official data: a deadline over them is provisional. */
+  public List<Integer> uncoveredYears(LocalDate from, LocalDate to) {
+    Set<Integer> covered = data.coveredYears();
+    return IntStream.rangeClosed(from.getYear(), to.getYear()).filter(year -> !covered.contains(year)).boxed().toList();
   }
 
   /** Years that are needed now and have no data: this year, and from 1 December the next one. */

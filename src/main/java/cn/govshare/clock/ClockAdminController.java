@@ -1,5 +1,7 @@
 package cn.govshare.clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
 import java.time.Clock;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code govshare.clock.adjustable=true}; administrators only. The clock keeps ticking from the time
  * set; timers due by then fire at the job executor's next acquisition, which is woken at once.
  */
+@Tag(name = "演示时钟", description = "演示和测试环境调整平台时钟（govshare.clock.adjustable=true 时才有）")
 @RestController
 @ConditionalOnProperty(name = "govshare.clock.adjustable", havingValue = "true")
 class ClockAdminController {
@@ -41,12 +44,14 @@ class ClockAdminController {
   record ClockState(OffsetDateTime now, boolean adjusted) {
   }
 
+  @Operation(operationId = "getClock", summary = "查看平台时钟")
   @GetMapping("/api/admin/clock")
   ClockState get(Caller caller) {
     requireAdmin(caller);
     return state();
   }
 
+  @Operation(operationId = "setClock", summary = "调整平台时钟")
   @PutMapping("/api/admin/clock")
   ClockState set(Caller caller, @RequestBody ClockSetting setting) {
     requireAdmin(caller);
@@ -64,6 +69,7 @@ class ClockAdminController {
     return state();
   }
 
+  @Operation(operationId = "resetClock", summary = "恢复真实时间")
   @DeleteMapping("/api/admin/clock")
   ClockState reset(Caller caller) {
     requireAdmin(caller);

@@ -1,5 +1,6 @@
 package cn.govshare.correction;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Set;
 
@@ -14,6 +15,11 @@ public record Correction(Long id, String resourceCode, String resourceName, Stri
     String extensionReason, String processInstanceId, Instant reportedAt, Instant closedAt) {
 
   static final String KEY_PREFIX = "DC-";
+
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+  public String statusLabel() {
+    return status == null ? null : status.label();
+  }
 
   /** The process instance's business key, {@code DC-<id>}. */
   public String businessKey() {

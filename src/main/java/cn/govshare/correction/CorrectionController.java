@@ -1,5 +1,7 @@
 package cn.govshare.correction;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "数据纠错", description = "使用部门对数据提出疑义或纠错，提供部门核实（R22）")
 @RestController
 @RequestMapping("/api/corrections")
 class CorrectionController {
@@ -30,6 +33,7 @@ class CorrectionController {
     this.notifications = notifications;
   }
 
+  @Operation(operationId = "reportCorrection", summary = "提出数据疑义（可附材料）")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> report(@RequestBody NewCorrection body, Caller caller) {
@@ -41,12 +45,14 @@ class CorrectionController {
     return answer;
   }
 
+  @Operation(operationId = "listCorrections", summary = "本部门提出或收到的纠错")
   @GetMapping
   List<Correction> list(Caller caller, @RequestParam(defaultValue = "false") boolean mine) {
     return corrections.list(caller, mine);
   }
 
   /** Status, result, every step with who and when, each verify deadline with its article, what the user was told. */
+  @Operation(operationId = "getCorrection", summary = "查看纠错及其办理过程")
   @GetMapping("/{id}")
   Map<String, Object> get(@PathVariable long id, Caller caller) {
     Correction correction = corrections.visible(caller, id);

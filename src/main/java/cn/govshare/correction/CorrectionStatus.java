@@ -10,10 +10,22 @@ import java.util.Set;
  * Changed only by {@link CorrectionTransitions}.
  */
 public enum CorrectionStatus {
-  OPEN, AWAITING_HEAD, HEAD_APPROVED, HEAD_REFUSED, CORRECTED, NO_ERROR, CANCELLED;
+  OPEN("核实中"), AWAITING_HEAD("待负责人审批延期"), HEAD_APPROVED("延期已批准"), HEAD_REFUSED("延期未批准"),
+  CORRECTED("已更正"), NO_ERROR("经核实无误"), CANCELLED("已取消");
 
   /** The doubt is still being verified: shown with the catalogue entry, business goes on (R22). */
   static final Set<CorrectionStatus> UNRESOLVED = EnumSet.of(OPEN, AWAITING_HEAD, HEAD_APPROVED, HEAD_REFUSED);
+
+  private final String label;
+
+  CorrectionStatus(String label) {
+    this.label = label;
+  }
+
+  /** What the parties read (issue 20). */
+  public String label() {
+    return label;
+  }
 
   boolean unresolved() {
     return UNRESOLVED.contains(this);

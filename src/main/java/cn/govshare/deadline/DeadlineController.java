@@ -1,5 +1,7 @@
 package cn.govshare.deadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The deadline ledger and breach list (SPEC §6, §7, R27, R29). Supervisors, the general office, the
  * leading group, the platform and administrators read every department; a department reads its own.
  */
+@Tag(name = "办理时限", description = "时限台账和超期（R27、R29）")
 @RestController
 class DeadlineController {
 
@@ -40,12 +43,14 @@ class DeadlineController {
   }
 
   /** 催办 an open step (issue 23): the applicant department after a share of the period, supervisors any time. */
+  @Operation(operationId = "urgeDeadline", summary = "催办一个未办结的环节")
   @PostMapping("/api/deadlines/{id}/urge")
   @ResponseStatus(HttpStatus.CREATED)
   Urge urge(Caller caller, @PathVariable long id) {
     return urges.urge(caller, id);
   }
 
+  @Operation(operationId = "listDeadlines", summary = "分页查询办理时限")
   @GetMapping("/api/deadlines")
   DeadlinePage list(Caller caller, @RequestParam(required = false) String state,
       @RequestParam(required = false) String dept, @RequestParam(required = false) String rule,
@@ -54,6 +59,7 @@ class DeadlineController {
   }
 
   /** Breach report (R27): deadlines breached and still open, and those completed late. */
+  @Operation(operationId = "listBreaches", summary = "超期报告：已超期未办结和逾期办结的时限")
   @GetMapping("/api/breaches")
   DeadlinePage breaches(Caller caller, @RequestParam(required = false) String dept,
       @RequestParam(required = false) String rule, @RequestParam(defaultValue = "0") int page,
@@ -61,6 +67,7 @@ class DeadlineController {
     return page(caller, BREACH_STATES, dept, rule, page, size);
   }
 
+  @Operation(operationId = "getDeadline", summary = "查看一条时限及其变更")
   @GetMapping("/api/deadlines/{id}")
   DeadlineJson one(Caller caller, @PathVariable long id) {
     DeadlineRecord deadline = mapper.findById(id);
@@ -96,7 +103,7 @@ class DeadlineController {
         .atZone(Zones.SHANGHAI).toLocalDate();
     LocalDate start = deadline.startedAt().atZone(Zones.SHANGHAI).toLocalDate();
     int elapsed = end.isAfter(start) ? calendar.workingDaysBetween(start, end) : 0;
-    return DeadlineJson.of(deadline, elapsed, changes);
+    return DeadlineJson.of(deadline, DueWording.of(deadline, calendar), elapsed, changes);
   }
 
   private static Set<String> states(String state) {

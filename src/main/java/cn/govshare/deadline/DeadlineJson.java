@@ -15,15 +15,17 @@ import java.util.List;
 record DeadlineJson(long id, String processInstanceId, String processDefinitionKey, String businessKey,
     String taskId, String taskDefinitionKey, String taskName, String department, String candidateGroups, String rule,
     String profile, String step, String citation, String limit, boolean limitSpecified, int extensionDays,
-    Instant startedAt, LocalDate dueDate, Instant dueAt, Instant remindAt, String state, boolean fallback,
+    Instant startedAt, LocalDate dueDate, Instant dueAt, String dueText, boolean provisional, String provisionalReason,
+    Instant remindAt, String state, String stateLabel, boolean fallback,
     Instant remindedAt, Instant breachedAt, String breachMessage, String incidentId, Instant completedAt,
     String completedBy, Integer workingDaysOverdue, Integer elapsedWorkingDays, List<DeadlineChange> changes) {
 
-  static DeadlineJson of(DeadlineRecord d, int elapsedWorkingDays, List<DeadlineChange> changes) {
+  static DeadlineJson of(DeadlineRecord d, DueWording wording, int elapsedWorkingDays, List<DeadlineChange> changes) {
     return new DeadlineJson(d.id(), d.processInstanceId(), d.processDefinitionKey(), d.businessKey(), d.taskId(),
         d.taskDefinitionKey(), d.taskName(), d.department(), d.candidateGroups(), d.rule(), d.profile(), d.step(),
         d.citation(), limitText(d), d.limitSpecified(), d.extensionDays(), d.startedAt(), d.dueDate(), d.dueAt(),
-        d.remindAt(), d.state(), d.fallback(), d.remindedAt(), d.breachedAt(),
+        wording.dueText(), wording.provisional(), wording.provisionalReason(), d.remindAt(), d.state(),
+        DeadlineState.valueOf(d.state()).label(), d.fallback(), d.remindedAt(), d.breachedAt(),
         d.breachedAt() == null ? null : DeadlineLedger.message(d), d.incidentId(), d.completedAt(), d.completedBy(),
         d.workingDaysOverdue(), elapsedWorkingDays, changes);
   }

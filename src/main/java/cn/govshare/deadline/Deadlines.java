@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.clock.Zones;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +18,12 @@ public class Deadlines {
 
   private final DeadlineMapper mapper;
   private final ObjectProvider<DeadlineLedger> ledger;
+  private final WorkingCalendar calendar;
 
-  Deadlines(DeadlineMapper mapper, ObjectProvider<DeadlineLedger> ledger) {
+  Deadlines(DeadlineMapper mapper, ObjectProvider<DeadlineLedger> ledger, WorkingCalendar calendar) {
     this.mapper = mapper;
     this.ledger = ledger;
+    this.calendar = calendar;
   }
 
   /** The due instant of a timed sub-process's open period, for the tasks inside it to show; empty when none. */
@@ -55,6 +58,6 @@ public class Deadlines {
     }
     Map<Long, List<Urge>> urges = mapper.urgesOf(records.stream().map(DeadlineRecord::id).toList()).stream()
         .collect(Collectors.groupingBy(Urge::deadlineId));
-    return records.stream().map(r -> DeadlineView.of(r, urges.getOrDefault(r.id(), List.of()))).toList();
+    return records.stream().map(r -> DeadlineView.of(r, calendar, urges.getOrDefault(r.id(), List.of()))).toList();
   }
 }

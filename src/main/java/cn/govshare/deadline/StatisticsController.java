@@ -1,5 +1,7 @@
 package cn.govshare.deadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * R27 statistics as JSON and as CSV for spreadsheets (UTF-8 with BOM, so Excel reads the Chinese).
  * {@code from}/{@code to}: ISO dates or months (2025-10); default the last twelve months.
  */
+@Tag(name = "办理时限")
 @RestController
 class StatisticsController {
 
@@ -36,12 +39,14 @@ class StatisticsController {
   record Report(LocalDate from, LocalDate to, List<DeadlineStatistics.Row> rows) {
   }
 
+  @Operation(operationId = "getStatistics", summary = "授权办理情况统计（R27）")
   @GetMapping("/api/statistics")
   Report json(Caller caller, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String dept) {
     return report(caller, from, to, dept);
   }
 
+  @Operation(operationId = "getStatisticsCsv", summary = "授权办理情况统计（CSV）")
   @GetMapping(value = "/api/statistics.csv")
   ResponseEntity<byte[]> csv(Caller caller, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String dept) {

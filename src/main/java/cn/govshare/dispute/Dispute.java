@@ -1,5 +1,6 @@
 package cn.govshare.dispute;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,9 @@ public record Dispute(Long id, DisputeKind kind, Long requestId, String resource
     String partyA, String partyB, String description, DisputeStatus status, String outcomeReason, String decidedBy,
     Instant decidedAt, Long grantId, String processInstanceId, String createdBy, Instant createdAt,
     String policyProfile) {
+
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+  public String statusLabel() {
+    return status == null ? null : status.label();
+  }
 }

@@ -1,6 +1,8 @@
 package cn.govshare.dispute;
 
 import cn.govshare.deadline.Deadlines;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "争议协调", description = "协商、协调、裁决（R18、R19、R23）")
 @RestController
 @RequestMapping("/api/disputes")
 class DisputeController {
@@ -28,11 +31,13 @@ class DisputeController {
     this.deadlines = deadlines;
   }
 
+  @Operation(operationId = "listDisputes", summary = "可查看的争议")
   @GetMapping
   List<Dispute> list(Caller caller) {
     return disputes.list(caller);
   }
 
+  @Operation(operationId = "getDispute", summary = "查看争议及其各环节意见")
   @GetMapping("/{id}")
   Map<String, Object> get(@PathVariable long id, Caller caller) {
     Dispute dispute = disputes.visible(caller, id);
@@ -46,6 +51,7 @@ class DisputeController {
     return answer;
   }
 
+  @Operation(operationId = "reportDataConflict", summary = "报告两个提供部门数据不一致（R23）")
   @PostMapping("/data-conflicts")
   @ResponseStatus(HttpStatus.CREATED)
   Dispute dataConflict(@Valid @RequestBody DataConflict body, Caller caller) {

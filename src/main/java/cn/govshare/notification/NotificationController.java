@@ -1,6 +1,8 @@
 package cn.govshare.notification;
 
 import cn.govshare.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
 import cn.govshare.web.ListLimit;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "通知", description = "告知申请部门、提醒、超期报告（R14、R27）")
 @RestController
 @Validated
 class NotificationController {
@@ -31,6 +34,7 @@ class NotificationController {
   }
 
   /** The caller's own notifications and those of its groups, newest first. */
+  @Operation(operationId = "listNotifications", summary = "本人和本部门收到的通知")
   @GetMapping("/api/notifications")
   List<Notification> mine(Caller caller, @RequestParam(required = false) String refType,
       @RequestParam(required = false) String refId,
@@ -42,6 +46,7 @@ class NotificationController {
    * How the caller's notifications (own and their groups') went out, newest first; {@code failed=true}: only
    * those that gave up or are uncertain, for supervisors and administrators everyone's.
    */
+  @Operation(operationId = "listDeliveries", summary = "通知的发送情况（邮件、Webhook）")
   @GetMapping("/api/notifications/deliveries")
   List<DeliveryView> deliveries(Caller caller, @RequestParam(defaultValue = "false") boolean failed,
       @RequestParam(defaultValue = "100") @ListLimit int limit) {
@@ -49,6 +54,7 @@ class NotificationController {
   }
 
   /** Sends a delivery that gave up or is uncertain again (supervisors, administrators). */
+  @Operation(operationId = "retryDelivery", summary = "重新发送失败或不确定的通知")
   @PostMapping("/api/notifications/deliveries/{id}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
   void retry(Caller caller, @PathVariable long id) {
@@ -56,11 +62,13 @@ class NotificationController {
   }
 
   /** The caller's choice of channels, within what the administrator allows. */
+  @Operation(operationId = "getNotificationPreferences", summary = "本人的通知方式")
   @GetMapping("/api/notifications/preferences")
   Map<String, Object> preferences(Caller caller) {
     return preferences.view(caller);
   }
 
+  @Operation(operationId = "setNotificationPreferences", summary = "选择通知方式")
   @PutMapping("/api/notifications/preferences")
   Map<String, Object> choose(Caller caller, @RequestBody PreferenceInput input) {
     if (input.mail() == null) {

@@ -1,5 +1,7 @@
 package cn.govshare.org;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "组织机构", description = "部门及其共享工作负责人（R31）")
 @RestController
 @RequestMapping("/api/org/departments")
 class DepartmentController {
@@ -27,17 +30,20 @@ class DepartmentController {
     this.setup = setup;
   }
 
+  @Operation(operationId = "listDepartments", summary = "部门列表")
   @GetMapping
   List<Department> list(Caller caller) {
     return departments.all();
   }
 
+  @Operation(operationId = "getDepartment", summary = "查看一个部门")
   @GetMapping("/{code}")
   Department get(@PathVariable String code, Caller caller) {
     return departments.find(code).orElseThrow(() -> ApiException.notFound("部门不存在: " + code));
   }
 
   /** Administrators register a department: its row, its group and its head group (R31). */
+  @Operation(operationId = "createDepartment", summary = "登记部门（管理员）")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Department create(@Valid @RequestBody NewDepartment body, Caller caller) {

@@ -3,6 +3,7 @@ package cn.govshare.policy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,23 @@ public class ActivePolicy {
   /** Who approves the extension {@code rule} under the profile in force (national where it decided). */
   public String approver(String rule) {
     return profile.approver(rule);
+  }
+
+  /**
+   * The rules a BPMN may name as its {@code govshare.rule}: those of the profile in force and of every other
+   * profile that loads (a step this regulation skips behind a gateway on {@link #has}). A rule no profile knows
+   * (R99) would silently leave its task without a deadline: deployments naming one are refused (issue 20).
+   */
+  public Set<String> knownRules() {
+    Set<String> rules = new TreeSet<>(profile.limits().keySet());
+    for (String name : available()) {
+      try {
+        rules.addAll(load(name).limits().keySet());
+      } catch (PolicyException e) {
+        LOG.debug("profile {} does not load, its rules are not counted: {}", name, e.getMessage());
+      }
+    }
+    return rules;
   }
 
   /** Every profile that can be activated: the classpath's and the configured directory's {@code *.yml}. */

@@ -1,5 +1,7 @@
 package cn.govshare.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "政策配置", description = "时限规则及其法规依据（政策配置）")
 @RestController
 @RequestMapping("/api/policy")
 class PolicyController {
@@ -25,6 +28,7 @@ class PolicyController {
    * The active table: every effective limit with its rule, step, number and citation (both articles where
    * the national one decided), whether the national ceiling is on, and the limits the YAML file gives.
    */
+  @Operation(operationId = "getActivePolicy", summary = "当前生效的政策配置及各环节时限")
   @GetMapping
   Map<String, Object> active(Caller caller) {
     PolicyProfile profile = policy.profile();
@@ -44,12 +48,14 @@ class PolicyController {
   }
 
   /** Every profile that loads: the classpath's and the configured directory's {@code policy/*.yml}. */
+  @Operation(operationId = "listPolicyProfiles", summary = "可用的政策配置")
   @GetMapping("/profiles")
   List<String> profiles(Caller caller) {
     return loadable().keySet().stream().toList();
   }
 
   /** Every local profile (or one) against the national ceiling; each finding says whether it is enforced now. */
+  @Operation(operationId = "getPolicyCompliance", summary = "地方配置与《政务数据共享条例》的对照")
   @GetMapping("/compliance")
   Map<String, List<ComplianceFinding>> compliance(Caller caller, @RequestParam(required = false) String profile) {
     Map<String, PolicyProfile> profiles = loadable();

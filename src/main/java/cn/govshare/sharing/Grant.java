@@ -1,5 +1,6 @@
 package cn.govshare.sharing;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,4 +11,9 @@ import java.time.LocalDate;
 public record Grant(Long id, String department, String resourceCode, String providerDept, String scope,
     Purpose purpose, LocalDate validUntil, String sourceType, String sourceRef, GrantStatus status,
     String statusReason, String statusChangedBy, Instant statusChangedAt, Instant createdAt) {
+
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+  public String statusLabel() {
+    return status == null ? null : status.label();
+  }
 }

@@ -1,5 +1,7 @@
 package cn.govshare.sharing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.catalog.CatalogService;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "授权", description = "共享授权的范围、用途和有效期；数据调用核验；暂停和终止（R17、R20、R21）")
 @RestController
 @RequestMapping("/api/grants")
 class GrantController {
@@ -27,6 +30,7 @@ class GrantController {
     this.catalog = catalog;
   }
 
+  @Operation(operationId = "listGrants", summary = "查询授权")
   @GetMapping
   List<Grant> list(Caller caller, @RequestParam(required = false) String dept,
       @RequestParam(required = false) String resource) {
@@ -34,6 +38,7 @@ class GrantController {
   }
 
   /** A data call (R20): the using department, the provider, the platform or a supervisor may ask. */
+  @Operation(operationId = "checkGrant", summary = "数据调用核验：是否在授权的用途和范围内")
   @GetMapping("/check")
   GrantCheck check(Caller caller, @RequestParam String dept, @RequestParam String resource,
       @RequestParam Purpose purpose, @RequestParam(required = false) String field) {
@@ -45,16 +50,19 @@ class GrantController {
     return grants.check(caller, dept, resource, purpose, StringUtils.stripToNull(field));
   }
 
+  @Operation(operationId = "suspendGrant", summary = "暂停授权（提供部门，R21）")
   @PostMapping("/{id}/suspend")
   Grant suspend(@PathVariable long id, @Valid @RequestBody StatusChange body, Caller caller) {
     return grants.changeStatus(caller, id, GrantStatus.SUSPENDED, body.reason());
   }
 
+  @Operation(operationId = "terminateGrant", summary = "终止授权（提供部门，R21）")
   @PostMapping("/{id}/terminate")
   Grant terminate(@PathVariable long id, @Valid @RequestBody StatusChange body, Caller caller) {
     return grants.changeStatus(caller, id, GrantStatus.TERMINATED, body.reason());
   }
 
+  @Operation(operationId = "resumeGrant", summary = "恢复已暂停的授权")
   @PostMapping("/{id}/resume")
   Grant resume(@PathVariable long id, @Valid @RequestBody StatusChange body, Caller caller) {
     return grants.changeStatus(caller, id, GrantStatus.ACTIVE, body.reason());

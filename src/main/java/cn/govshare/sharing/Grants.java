@@ -75,6 +75,11 @@ public class Grants implements GrantHolders {
     return mapper.findGrant(key.getId());
   }
 
+  /** The grant a request produced, as its applicant sees it on the request (scope, purpose, validity). */
+  public Grant ofRequest(ShareRequest request) {
+    return request.grantId() == null ? null : mapper.findGrant(request.grantId());
+  }
+
   /** A data call: allowed only within an active grant's purpose and scope (R20). */
   public GrantCheck check(Caller caller, String department, String resourceCode, Purpose purpose, String field) {
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));

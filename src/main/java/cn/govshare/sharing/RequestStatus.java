@@ -2,9 +2,30 @@ package cn.govshare.sharing;
 
 /** Where a share request stands. */
 public enum RequestStatus {
-  SUBMITTED, IN_REVIEW, GRANTED, REFUSED, DISPUTE,
+  SUBMITTED("已提交"), IN_REVIEW("审核中"), GRANTED("已同意共享"), REFUSED("不予共享"), DISPUTE("争议协调中"),
   /** National art. 21: the provider listed the missing materials; waiting for the applicant. */
-  INCOMPLETE,
+  INCOMPLETE("待补充材料"),
   /** The applicant's head did not sign off (national art. 20), or the applicant withdrew. */
-  WITHDRAWN
+  WITHDRAWN("已撤回");
+
+  private final String label;
+
+  RequestStatus(String label) {
+    this.label = label;
+  }
+
+  /** What the applicant reads (issue 20: no raw status names on GovShare's pages). */
+  public String label() {
+    return label;
+  }
+
+  /** A step outcome that is a status name reads as the status; any other outcome is already Chinese. */
+  static String labelOf(String outcome) {
+    for (RequestStatus status : values()) {
+      if (status.name().equals(outcome)) {
+        return status.label;
+      }
+    }
+    return outcome;
+  }
 }

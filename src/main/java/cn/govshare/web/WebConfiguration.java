@@ -21,10 +21,14 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  /** Folders under static/ that hold one of GovShare's own pages (README, the front door); /calendar/: CalendarPage. */
+  static final List<String> OWN_PAGES = List.of("apply", "supervision");
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,
@@ -106,6 +110,19 @@ class WebConfiguration implements WebMvcConfigurer {
       context.setAttribute(ServerProperties.PROVIDER_CLASSNAMES,
           EngineRestRejections.MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")));
     };
+  }
+
+  /**
+   * Issue 20: GovShare's own pages answer at their folder, with or without the slash (/apply, /apply/), not only
+   * at index.html. The front door itself is static/index.html at "/" (Spring's welcome page).
+   */
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    for (String page : OWN_PAGES) {
+      registry.addRedirectViewController("/" + page, "/" + page + "/");
+      registry.addViewController("/" + page + "/").setViewName("forward:/" + page + "/index.html");
+    }
+    registry.addRedirectViewController("/swagger-ui/", "/swagger-ui/index.html");
   }
 
   @Override

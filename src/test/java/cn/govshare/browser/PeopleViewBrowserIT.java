@@ -203,7 +203,9 @@ class PeopleViewBrowserIT {
     BROWSER.driver().findElement(By.xpath("//fieldset[@id='apply-fields']//label[contains(., '姓名')]/input")).click();
     BROWSER.driver().findElement(By.id("apply-submit")).click();
     BROWSER.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-status"), "审核中"));
-    assertThat(BROWSER.driver().findElement(By.id("detail-steps")).getText()).contains("提交申请", "规范性审查");
+    assertThat(BROWSER.driver().findElement(By.id("detail-steps")).getText()).contains("提交申请", "规范性审查")
+        // issue 20: the open step's deadline as its last day, the same text as in Tasklist
+        .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日（星期[一二三四五六日]）前");
     assertThat(BROWSER.driver().findElement(By.id("requests")).getText()).contains("RK-002", "审核中");
     BROWSER.screenshot("applicant-page");
   }

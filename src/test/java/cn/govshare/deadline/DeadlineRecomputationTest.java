@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,9 @@ class DeadlineRecomputationTest {
 
   @Autowired
   Notifications notifications;
+
+  @Autowired
+  Deadlines deadlines;
 
   @Autowired
   ApplicationContext context;
@@ -222,5 +226,47 @@ class DeadlineRecomputationTest {
 
   private static Date date(String time) {
     return Date.from(OffsetDateTime.parse(time).toInstant());
+  }
+
+  /** Issue 20: a deadline counted without a year's holiday notice says so, in Chinese, wherever it is shown. */
+  @Test
+  void deadlineReachingInto2027WithoutItsNoticeIsProvisionalUntilTheYearIsLoaded() {
+    shipped = List.copyOf(calendar.officialDays());
+    calendar.replace(shipped.stream().filter(day -> day.noticeYear() != 2027).toList());
+    // received Monday 2026-12-21: the 10th working day falls in January 2027, 元旦 counted as a working day
+    String instance = startProbe("2026-12-21T10:00:00+08:00");
+
+    DeadlineView counted = deadlines.forProcessInstance(instance).get(0);
+    assertThat(counted.provisional()).isTrue();
+    assertThat(counted.provisionalReason()).isEqualTo("该期限所涉年份（2027年）节假日安排尚未载入，期限为暂定");
+    assertThat(counted.dueDate()).isEqualTo(LocalDate.of(2027, 1, 4));
+    assertThat(counted.dueText()).isEqualTo("2027年1月4日（星期一）前");
+
+    List<OfficialDay> with2027 = new ArrayList<>(shipped);
+    with2027.add(new OfficialDay(2027, LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦"));
+    calendar.replace(with2027);
+    recomputation.recompute(Set.of(2027));
+
+    DeadlineView recounted = deadlines.forProcessInstance(instance).get(0);
+    assertThat(recounted.provisional()).isFalse();
+    assertThat(recounted.provisionalReason()).isNull();
+    assertThat(recounted.dueText()).isEqualTo("2027年1月5日（星期二）前");
+  }
+
+  @Test
+  void deadlineInsideALoadedYearIsNotProvisional() {
+    // received Thursday 2025-09-25: the National Day week 10-01..10-08 is skipped, make-up Saturday 09-28 counts
+    String instance = startProbe("2025-09-25T10:00:00+08:00");
+
+    DeadlineView counted = deadlines.forProcessInstance(instance).get(0);
+    assertThat(counted.provisional()).isFalse();
+    assertThat(counted.provisionalReason()).isNull();
+    assertThat(counted.dueText()).isEqualTo("2025年10月15日（星期三）前");
+  }
+
+  private String startProbe(String receivedAt) {
+    ClockUtil.setCurrentTime(date(receivedAt));
+    return runtime.startProcessInstanceByKey(DeadlineProbe.KEY, "provisional-" + UUID.randomUUID(),
+        Map.of("group", "gaj")).getId();
   }
 }

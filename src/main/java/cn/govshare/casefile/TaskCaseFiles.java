@@ -1,8 +1,8 @@
 package cn.govshare.casefile;
 
 import cn.govshare.ApiException;
+import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.DeadlineView;
-import cn.govshare.clock.LastDay;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.Department;
@@ -104,6 +104,6 @@ class TaskCaseFiles {
         .max(Comparator.comparing(DeadlineView::startedAt));
     // a rule without a time limit (未规定) still names its article
     return row.map(d -> new Deadline(d.rule(), d.citation(), d.dueAt(),
-        d.dueAt() == null ? "未规定时限" : LastDay.of(d.dueAt()), d.fallback()));
+        d.dueAt() == null ? "未规定时限" : DueText.lastDay(d.dueAt()), d.fallback()));
   }
 }

@@ -1,7 +1,7 @@
 package cn.govshare.sharing;
 
 import cn.govshare.FormRejection;
-import cn.govshare.clock.LastDay;
+import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
@@ -90,7 +90,7 @@ class ShareRequestProcess {
     }
     if (task.getDueDate() != null) {
       // the last day on which the task may still be done, as the case file and the applicant page show it
-      task.setVariableLocal("dueText", LastDay.of(task.getDueDate().toInstant()) + "办结");
+      task.setVariableLocal("dueText", DueText.lastDay(task.getDueDate().toInstant()) + "办结");
     } else {
       task.setVariableLocal("dueText", "未规定时限");
     }

@@ -50,11 +50,12 @@ class ChineseScreensBrowserIT {
       "ID", "标识 is written ID in Chinese software (用户 ID, 组 ID)",
       "BPMN", "the name of the standard the process diagrams follow");
 
-  /** GovShare's own pages: one line each (the landing page /, /supervision/ and /calendar/ are added here). */
+  /** GovShare's own pages: one line each. */
   static final List<Screen> OWN_PAGES = List.of(
-      // allowance 2: the sign-in hint names the reviewers' app "Tasklist" twice (the page's wording is issue 20's
-      // front-door part; set it back to 0 once the hint says 待办任务)
-      new Screen("申请页", null, null, c -> "/apply/index.html", By.id("login-user"), 2));
+      new Screen("首页", null, null, c -> "/", By.id("login-user"), 0),
+      new Screen("申请页", null, null, c -> "/apply/", By.id("login-user"), 0),
+      new Screen("监督页", null, null, c -> "/supervision/", By.id("login-user"), 0),
+      new Screen("节假日安排页", null, null, c -> "/calendar/", By.id("login-user"), 0));
 
   @RegisterExtension
   static final Browser BROWSER = new Browser();

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -Pbench test -Dtest=PerformanceHarness}). Against MariaDB on 127.0.0.1:3306 (root, no
  * password) in a fresh database, in one run: start-up and RSS; full share requests through the product
  * API and /engine-rest against a bare process of the same shape in the same application, at three sizes
- * of open work; grant checks at a fixed 200 req/s with 10 k, 100 k and 1 M grants; the open-deadline
- * page at the same three sizes. Writes target/bench/results.tsv and the PNG plots.
+ * of open work; grant checks at a fixed 200 req/s with 10 k, 100 k and 1 M grants, and at 1 M the ceiling:
+ * the offered rate stepped up until p99 or the achieved rate gives out; the open-deadline page at the same
+ * sizes. Every result carries the 1-minute load average of the machine when it was taken (the machine is
+ * shared). Writes target/bench/results.tsv and the PNG plots.
  */
 class PerformanceHarness {
 
@@ -45,9 +47,21 @@ class PerformanceHarness {
   /** Rounds per size: GovShare and bare alternate, so drift on the shared machine hits both alike. */
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   private static final int[] OPEN_SIZES = sizes("bench.sizes", "0,2000,10000");
-  /** -Dbench.quick=true: throughput and deadline page only, for trying a setting. */
+  /**
+   * -Dbench.quick=true (under 5 minutes): start-up five times, flows at the first size only, and the grant
+   * check at 1 M grants only (200/s and the ceiling with shorter steps).
+   */
   private static final boolean QUICK = Boolean.getBoolean("bench.quick");
-  private static final int[] GRANT_SIZES = sizes("bench.grantSizes", "10000,100000,1000000");
+  private static final int[] GRANT_SIZES = sizes("bench.grantSizes", QUICK ? "1000000" : "10000,100000,1000000");
+  /** Offered rates of the ceiling, stepped up at the largest grant size until the answer gives out. */
+  private static final int[] CEILING_RATES = sizes("bench.ceilingRates", "200,500,1000,1500,2000,2500,3000,4000,5000");
+  private static final Duration CEILING_STEP = Duration.ofSeconds(Integer.getInteger("bench.ceilingSeconds",
+      QUICK ? 6 : 15));
+  /** The grant-check target: the ceiling is the highest offered rate sustained with p99 at most this. */
+  private static final double CEILING_P99_MILLIS = 10;
+  private static final int STARTUPS = Integer.getInteger("bench.startups", 5);
+  /** The documented heap bound of the start-up measurement (docs/performance.md). */
+  private static final String STARTUP_JVM = System.getProperty("bench.startupJvmArgs", "-Xmx384m");
 
   private final List<String[]> results = new ArrayList<>();
 
@@ -56,13 +70,24 @@ class PerformanceHarness {
     Path jar = jar();
     Path out = Files.createDirectories(Path.of("target", "bench"));
 
-    // 1. start-up and memory on the embedded default
+    // 1. start-up and memory on the embedded default: the first start creates the database, then five
+    // cold starts in a row on it (a restart), each a new JVM
     Path h2 = Files.createTempDirectory("govshare-h2");
-    for (String run : QUICK ? List.<String>of() : List.of("empty", "existing")) {
-      Startup.Measurement m = Startup.measure(jar, freePort(), h2, Map.of());
-      record("startup-h2-" + run, "seconds", m.startup().toMillis() / 1000.0);
-      record("rss-h2-" + run, "MB", m.rssMegabytes());
+    Startup.Measurement empty = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+    record("startup-h2-empty", "seconds", empty.startup().toMillis() / 1000.0);
+    record("rss-h2-empty", "MB", empty.rssMegabytes());
+    List<Startup.Measurement> starts = new ArrayList<>();
+    for (int i = 0; i < STARTUPS; i++) {
+      Startup.Measurement m = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+      starts.add(m);
+      record("startup-h2-run" + (i + 1), "seconds", m.startup().toMillis() / 1000.0);
+      record("rss-h2-run" + (i + 1), "MB", m.rssMegabytes());
     }
+    starts.sort(java.util.Comparator.comparing(Startup.Measurement::startup));
+    record("startup-h2-min", "seconds", starts.get(0).startup().toMillis() / 1000.0);
+    record("startup-h2-median", "seconds", starts.get(starts.size() / 2).startup().toMillis() / 1000.0);
+    record("startup-h2-max", "seconds", starts.get(starts.size() - 1).startup().toMillis() / 1000.0);
+    record("rss-h2-max", "MB", starts.stream().mapToLong(Startup.Measurement::rssMegabytes).max().orElse(0));
 
     String database = "govshare_bench_" + System.currentTimeMillis();
     try (Connection root = DriverManager.getConnection(ROOT, "root", "")) {
@@ -83,7 +108,7 @@ class PerformanceHarness {
       // 2. throughput, GovShare vs bare, and the open-deadline page, at three sizes of open work
       Flows flows = new Flows(port);
       int open = 0;
-      for (int size : OPEN_SIZES) {
+      for (int size : QUICK ? java.util.Arrays.copyOf(OPEN_SIZES, 1) : OPEN_SIZES) {
         if (size > open) {
           Load.Result preload = Load.closed(WORKERS, size - open, flows::openRequest);
           open = size;
@@ -114,19 +139,20 @@ class PerformanceHarness {
         record("deadline-page-p99@" + size, "ms", page.p99Millis());
       }
 
-      // 3. grant checks at a fixed 200 req/s from this process, with 10 k, 100 k and 1 M grants
+      // 3. grant checks at a fixed 200 req/s from this process, with 10 k, 100 k and 1 M grants; then the ceiling
       int grants = 0;
       try (Connection db = DriverManager.getConnection(url, "root", "")) {
-        for (int size : QUICK ? new int[0] : GRANT_SIZES) {
+        for (int size : GRANT_SIZES) {
           insertGrants(db, grants, size);
           grants = size;
           Load.open(200, Duration.ofSeconds(5), 64, flows::grantCheck);  // warm-up
-          Load.Result checks = Load.open(200, Duration.ofSeconds(20), 64, flows::grantCheck);
+          Load.Result checks = Load.open(200, Duration.ofSeconds(QUICK ? 10 : 20), 64, flows::grantCheck);
           record("grant-check-p50@" + size, "ms", checks.p50Millis());
           record("grant-check-p99@" + size, "ms", checks.p99Millis());
           record("grant-check-failures@" + size, "count", checks.failures());
         }
       }
+      ceiling(app.pid(), flows);
       record("rss-mariadb-end", "MB", Startup.rssMegabytes(app.pid()));
     } finally {
       app.destroy();
@@ -138,6 +164,39 @@ class PerformanceHarness {
     }
     write(out);
     Plots.write(results, out);
+  }
+
+  /**
+   * The grant check's ceiling: each offered rate for one step (open loop, latency from when each call was due),
+   * with the achieved rate and the CPU of the load generator (this JVM), the application and MariaDB in cores.
+   * Stops after the first step that falls behind (achieved below 90 % of offered, or p99 over a second).
+   */
+  private void ceiling(long appPid, Flows flows) throws Exception {
+    Load.open(500, Duration.ofSeconds(5), 128, flows::grantCheck);  // warm-up at a higher rate
+    int best = 0;
+    for (int rate : CEILING_RATES) {
+      long self = ProcessHandle.current().pid();
+      long load0 = Cpu.millis(self);
+      long app0 = Cpu.millis(appPid);
+      long db0 = Cpu.millis(Cpu.mariadb());
+      Load.Result step = Load.open(rate, CEILING_STEP, 128, flows::grantCheck);
+      double seconds = step.elapsed().toNanos() / 1e9;
+      record("grant-ceiling-achieved@" + rate, "1/s", step.perSecond());
+      record("grant-ceiling-p50@" + rate, "ms", step.p50Millis());
+      record("grant-ceiling-p99@" + rate, "ms", step.p99Millis());
+      record("grant-ceiling-loadgen-cpu@" + rate, "cores", (Cpu.millis(self) - load0) / 1000.0 / seconds);
+      record("grant-ceiling-app-cpu@" + rate, "cores", (Cpu.millis(appPid) - app0) / 1000.0 / seconds);
+      record("grant-ceiling-db-cpu@" + rate, "cores", (Cpu.millis(Cpu.mariadb()) - db0) / 1000.0 / seconds);
+      record("grant-ceiling-failures@" + rate, "count", step.failures());
+      boolean behind = step.perSecond() < 0.9 * rate || step.p99Millis() > 1000;
+      if (!behind && step.failures() == 0 && step.p99Millis() <= CEILING_P99_MILLIS) {
+        best = rate;
+      }
+      if (behind) {
+        break;
+      }
+    }
+    record("grant-ceiling-p99-10ms", "1/s", best);
   }
 
   /** One side of the comparison, summed over its rounds: flows, time, statements and CPU (app JVM, MariaDB). */
@@ -328,17 +387,24 @@ class PerformanceHarness {
     return builder.start();
   }
 
-  private void record(String name, String unit, double value) {
-    results.add(new String[] {name, unit, String.format("%.2f", value)});
-    System.out.printf("BENCH %s = %.2f %s%n", name, value, unit);
+  private void record(String name, String unit, double value) throws IOException {
+    String load = loadAverage();
+    results.add(new String[] {name, unit, String.format("%.2f", value), load});
+    System.out.printf("BENCH %s = %.2f %s (load %s)%n", name, value, unit, load);
+  }
+
+  /** The machine's load averages (1, 5, 15 min) as uptime prints them: the machine is shared. */
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
   }
 
   private void write(Path out) throws IOException {
     Map<String, String> lines = new LinkedHashMap<>();
     for (String[] r : results) {
-      lines.put(r[0], r[2] + "\t" + r[1]);
+      lines.put(r[0], r[2] + "\t" + r[1] + "\t" + r[3]);
     }
-    StringBuilder tsv = new StringBuilder("measurement\tvalue\tunit\n");
+    StringBuilder tsv = new StringBuilder("measurement\tvalue\tunit\tload average\n");
     lines.forEach((k, v) -> tsv.append(k).append('\t').append(v).append('\n'));
     Files.writeString(out.resolve("results.tsv"), tsv.toString());
   }

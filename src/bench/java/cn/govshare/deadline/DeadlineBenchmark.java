@@ -122,10 +122,17 @@ class DeadlineBenchmark {
     return new Burst(first < 0 ? total : first, total);
   }
 
-  private final StringBuilder results = new StringBuilder("measurement\tvalue\tunit\n");
+  private final StringBuilder results = new StringBuilder("measurement\tvalue\tunit\tload average\n");
 
+  /** Each value with the machine's load averages (1, 5, 15 min) when it was taken: the machine is shared. */
   private void result(String name, String unit, double value) {
-    results.append(String.format("%s@%d\t%.2f\t%s%n", name, OPEN, value, unit));
+    String load;
+    try {
+      load = String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (java.io.IOException e) {
+      load = "?";
+    }
+    results.append(String.format("%s@%d\t%.2f\t%s\t%s%n", name, OPEN, value, unit, load));
   }
 
   @Autowired

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * GovShare in a second JVM (kill -9 needs one), on the database of the run: MariaDB when the ITs run with
  * the mysql profile and {@code GOVSHARE_DB_URL}, else an H2 file in a temporary directory.
  */
-final class ChildNode {
+final class ChildNode implements AutoCloseable {
 
   final String jdbcUrl;
   final String user;
@@ -72,6 +72,11 @@ final class ChildNode {
     if (process != null) {
       process.destroyForcibly();
     }
+  }
+
+  @Override
+  public void close() {
+    kill();
   }
 
   void awaitExit() throws InterruptedException {

@@ -29,8 +29,9 @@ class StartupBenchmark {
       Startup.Measurement m = Startup.measure(jar, 18080 + i, data, System.getProperty("bench.startupJvmArgs",
           "-Xmx384m"));
       runs.add(m);
-      System.out.printf("BENCH startup run %d (%s): %.2f s to healthy, RSS %d MB%n", i + 1,
-          i == 0 ? "empty database" : "existing data", m.startup().toMillis() / 1000.0, m.rssMegabytes());
+      System.out.printf("BENCH startup run %d (%s): %.2f s to healthy (%.1f CPU s), RSS %d MB%n", i + 1,
+          i == 0 ? "empty database" : "existing data", m.startup().toMillis() / 1000.0, m.cpuSeconds(),
+          m.rssMegabytes());
     }
   }
 }

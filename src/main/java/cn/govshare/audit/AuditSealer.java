@@ -130,7 +130,8 @@ class AuditSealer implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // the database is away or busy: the records are committed and wait; verify reports them if it lasts
+        // the database is away or busy: the records are committed and wait (at shutdown: for the next start);
+        // verify reports them if it lasts
         LOG.warn("audit sealing failed, retried within {}: {}", poll, e.toString());
       }
     }
@@ -147,20 +148,24 @@ class AuditSealer implements SmartLifecycle {
 
   @Override
   public void stop() {
+    // no interrupt: an interrupted H2 file write closes the database file; the last pass seals what is left
     running = false;
-    thread.interrupt();
+    signal.release();
     try {
       thread.join(poll.toMillis() + 5_000);
-      sealNow();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.warn("audit records left unsealed at shutdown, sealed at the next start: {}", e.toString());
     }
   }
 
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /** Starts before and stops after the web server: what a draining request records is still sealed here. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 }

@@ -45,8 +45,6 @@ public class AuditTrail {
   static final String SYSTEM = "system";
   static final String GENESIS = "0".repeat(64);
   private static final int PAGE = 1000;
-  /** Transaction resource key: the sealer is woken once after the commit of a transaction that recorded. */
-  private static final Object WAKE_AFTER_COMMIT = new Object();
 
   private final AuditMapper mapper;
   private final CallerResolver callers;
@@ -109,22 +107,18 @@ public class AuditTrail {
     mapper.insert(new AuditMapper.NewRow(keyed, keys.mac(key, keyed.unsealedText())));
   }
 
+  /** Once per transaction (a nested REQUIRES_NEW one has its own synchronizations): wake the sealer after it. */
   private void sealAfterCommit() {
-    if (TransactionSynchronizationManager.hasResource(WAKE_AFTER_COMMIT)) {
-      return;
+    if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(WakeSealer.class::isInstance)) {
+      TransactionSynchronizationManager.registerSynchronization(new WakeSealer(sealer));
     }
-    TransactionSynchronizationManager.bindResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        sealer.wake();
-      }
+  }
 
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(WAKE_AFTER_COMMIT);
-      }
-    });
+  private record WakeSealer(AuditSealer sealer) implements TransactionSynchronization {
+    @Override
+    public void afterCommit() {
+      sealer.wake();
+    }
   }
 
   static AuditRecord unchained(Caller actor, String action, String objectType, String objectId, String outcome,

@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records; this sealer takes the head row's lock for one batch at a time, checks each waiting record's own
  * HMAC, gives it the next chain position and its chained HMAC, and moves the signed head, all in one
  * transaction. The head lock makes one sealer at a time across every node: a second one waits for the batch
- * and then finds those records sealed. Woken right after a commit on this node, and every
- * {@code govshare.audit.seal-poll} for records committed on other nodes or left by a crash.
+ * and then finds those records sealed. Woken right after a commit on this node (and then waiting
+ * {@code govshare.audit.seal-linger} for the commits that follow, so a batch holds more than one record), and
+ * every {@code govshare.audit.seal-poll} for records committed on other nodes or left by a crash.
  */
 @Component
 class AuditSealer implements SmartLifecycle {
@@ -37,17 +38,19 @@ class AuditSealer implements SmartLifecycle {
   private final AuditKeys keys;
   private final TransactionTemplate transaction;
   private final Duration poll;
+  private final Duration linger;
   private final Semaphore signal = new Semaphore(0);
   private volatile boolean running;
   private Thread thread;
 
   AuditSealer(SqlSessionFactory sessions, AuditKeys keys, PlatformTransactionManager transactions,
-      @Value("${govshare.audit.seal-poll}") Duration poll) {
+      @Value("${govshare.audit.seal-poll}") Duration poll, @Value("${govshare.audit.seal-linger}") Duration linger) {
     this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(AuditMapper.class);
     this.keys = keys;
     this.transaction = new TransactionTemplate(transactions);
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.poll = poll;
+    this.linger = linger;
   }
 
   /** A record was committed on this node: seal it now rather than at the next poll. */
@@ -123,7 +126,10 @@ class AuditSealer implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
-        signal.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+        if (signal.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS) && running) {
+          // a batch costs about seven statements however small: let the commits of the next moment join it
+          Thread.sleep(linger.toMillis());
+        }
         signal.drainPermits();
         sealNow();
       } catch (InterruptedException e) {

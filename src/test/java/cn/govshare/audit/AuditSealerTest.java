@@ -37,7 +37,8 @@ class AuditSealerTest {
   @Test
   void twoSealersRacingLinkEveryRecordExactlyOnceIntoOneIntactChain(@Autowired SqlSessionFactory sessions,
       @Autowired AuditKeys keys, @Autowired PlatformTransactionManager transactions) throws Exception {
-    AuditSealer otherNode = new AuditSealer(sessions, keys, transactions, Duration.ofSeconds(1));
+    AuditSealer otherNode = new AuditSealer(sessions, keys, transactions, Duration.ofSeconds(1),
+        Duration.ofMillis(100));
     String marker = "race-" + UUID.randomUUID().toString().substring(0, 8);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     AtomicBoolean writing = new AtomicBoolean(true);

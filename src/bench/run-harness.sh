@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # Reproduces every number of docs/performance.md (MariaDB on 127.0.0.1:3306, root,
-# empty password; about 30 minutes on 2 cores):
-#   1. PerformanceHarness: start-up and RSS, throughput GovShare vs bare Camunda, grant checks, deadline page;
+# empty password; about 40 minutes on 2 cores):
+#   1. PerformanceHarness: start-up (five cold starts) and RSS, throughput GovShare vs bare Camunda, grant checks
+#      at 200/s and the grant-check ceiling at 1 M grants, deadline page;
 #   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once);
 #   3. the sections measured without MariaDB: CalendarBenchmark (JMH) and DeadlineBenchmark on H2 at 100 000.
-# Results: target/bench/results.tsv, target/bench/deadlines-<database>-<open>.tsv, the PNG plots and the BENCH/JMH lines
-# of the log. BENCH_SKIP_EMBEDDED=1 leaves out step 3.
-# Arguments go to the PerformanceHarness run (e.g. -Dbench.quick=true); BENCH_DEADLINES="1000" picks sizes.
+# Results: target/bench/results.tsv (each value with the machine's load average when it was taken),
+# target/bench/deadlines-<database>-<open>.tsv, the PNG plots and the BENCH/JMH lines of the log.
+# BENCH_QUICK=1: the quick mode (under 5 minutes on a quiet machine): start-ups, flows at 0 open requests,
+# grant check and ceiling at 1 M grants with short steps, the breach burst at 10 000 open; no step 3.
+# BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the PerformanceHarness run (e.g.
+# -Dbench.ceilingRates=1000,2000); BENCH_DEADLINES="1000" picks sizes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ -n "${BENCH_QUICK:-}" ]; then
+  set -- -Dbench.quick=true "$@"
+  BENCH_DEADLINES="${BENCH_DEADLINES:-10000}"
+  BENCH_SKIP_EMBEDDED=1
+fi
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -ntp -Pbench -DskipTests package
 mvn -B -ntp -Pbench test -Dtest=PerformanceHarness -Dsurefire.failIfNoSpecifiedTests=false "$@"
 PARAMS="useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=Asia/Shanghai&characterEncoding=UTF-8"
@@ -20,9 +30,10 @@ for open in ${BENCH_DEADLINES:-1000 10000 100000}; do
   GOVSHARE_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?$PARAMS" mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -Dgovshare.test.profiles=demo,test,mysql \
     -Dbench.open="$open" -Dbench.due=1000 || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
+  echo "load average after the burst at $open: $(cut -d' ' -f1-3 /proc/loadavg)"
   mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"
 done
-cat target/bench/results.tsv target/bench/deadlines-mariadb-*.tsv
+cat target/bench/results.tsv; cat target/bench/deadlines-mariadb-*.tsv 2>/dev/null || true
 if [ -z "${BENCH_SKIP_EMBEDDED:-}" ]; then
   mvn -B -ntp -Pbench test -Dtest=CalendarBenchmark -Dsurefire.failIfNoSpecifiedTests=false
   mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time (user + system) of a local process from /proc, to charge each side of the harness its own cost. */
-final class Cpu {
+public final class Cpu {
 
   /** USER_HZ: the unit of utime and stime in /proc/PID/stat on Linux. */
   private static final long TICKS_PER_SECOND = 100;
@@ -13,7 +13,7 @@ final class Cpu {
   private Cpu() {
   }
 
-  static long millis(long pid) throws IOException {
+  public static long millis(long pid) throws IOException {
     if (pid <= 0) {
       return 0;
     }
@@ -25,7 +25,7 @@ final class Cpu {
   }
 
   /** The local MariaDB server's pid, or 0 when it is not on this machine. */
-  static long mariadb() {
+  public static long mariadb() {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
         .mapToLong(ProcessHandle::pid).findFirst().orElse(0);

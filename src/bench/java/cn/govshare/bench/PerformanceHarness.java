@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -Pbench test -Dtest=PerformanceHarness}). Against MariaDB on 127.0.0.1:3306 (root, no
  * password) in a fresh database, in one run: start-up and RSS; full share requests through the product
  * API and /engine-rest against a bare process of the same shape in the same application, at three sizes
- * of open work; grant checks at a fixed 200 req/s with 10 k, 100 k and 1 M grants; the open-deadline
- * page at the same three sizes. Writes target/bench/results.tsv and the PNG plots.
+ * of open work; grant checks at a fixed 200 req/s with 10 k, 100 k and 1 M grants, and at 1 M the ceiling:
+ * the offered rate stepped up until p99 or the achieved rate gives out; the open-deadline page at the same
+ * sizes. Every result carries the 1-minute load average of the machine when it was taken (the machine is
+ * shared). Writes target/bench/results.tsv and the PNG plots.
  */
 class PerformanceHarness {
 
@@ -40,14 +42,27 @@ class PerformanceHarness {
   private static final String PARAMS = "?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=Asia/Shanghai"
       + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&sendFractionalSeconds=false"
       + "&sessionVariables=old_mode=''&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true";
+  private static final String APP_USER = "govshare_bench";
   private static final int WORKERS = Integer.getInteger("bench.workers", 8);
   private static final int FLOWS = Integer.getInteger("bench.flows", 300);
   /** Rounds per size: GovShare and bare alternate, so drift on the shared machine hits both alike. */
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   private static final int[] OPEN_SIZES = sizes("bench.sizes", "0,2000,10000");
-  /** -Dbench.quick=true: throughput and deadline page only, for trying a setting. */
+  /**
+   * -Dbench.quick=true (under 5 minutes): start-up five times, flows at the first size only, and the grant
+   * check at 1 M grants only (200/s and the ceiling with shorter steps).
+   */
   private static final boolean QUICK = Boolean.getBoolean("bench.quick");
-  private static final int[] GRANT_SIZES = sizes("bench.grantSizes", "10000,100000,1000000");
+  private static final int[] GRANT_SIZES = sizes("bench.grantSizes", QUICK ? "1000000" : "10000,100000,1000000");
+  /** Offered rates of the ceiling, stepped up at the largest grant size until the answer gives out. */
+  private static final int[] CEILING_RATES = sizes("bench.ceilingRates", "200,500,1000,1500,2000,2500,3000,4000,5000");
+  private static final Duration CEILING_STEP = Duration.ofSeconds(Integer.getInteger("bench.ceilingSeconds",
+      QUICK ? 6 : 15));
+  /** The grant-check target: the ceiling is the highest offered rate sustained with p99 at most this. */
+  private static final double CEILING_P99_MILLIS = 10;
+  private static final int STARTUPS = Integer.getInteger("bench.startups", 5);
+  /** The documented heap bound of the start-up measurement (docs/performance.md). */
+  private static final String STARTUP_JVM = System.getProperty("bench.startupJvmArgs", "-Xmx384m");
 
   private final List<String[]> results = new ArrayList<>();
 
@@ -56,18 +71,21 @@ class PerformanceHarness {
     Path jar = jar();
     Path out = Files.createDirectories(Path.of("target", "bench"));
 
-    // 1. start-up and memory on the embedded default
-    Path h2 = Files.createTempDirectory("govshare-h2");
-    for (String run : QUICK ? List.<String>of() : List.of("empty", "existing")) {
-      Startup.Measurement m = Startup.measure(jar, freePort(), h2, Map.of());
-      record("startup-h2-" + run, "seconds", m.startup().toMillis() / 1000.0);
-      record("rss-h2-" + run, "MB", m.rssMegabytes());
+    // 1. start-up and memory on the embedded default: the first start creates the database, then five
+    // cold starts in a row on it (a restart), each a new JVM (-Dbench.startups=0 leaves it out)
+    if (STARTUPS > 0) {
+      startups(jar);
     }
 
     String database = "govshare_bench_" + System.currentTimeMillis();
     try (Connection root = DriverManager.getConnection(ROOT, "root", "")) {
       try (Statement sql = root.createStatement()) {
         sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        // the application connects as a user of its own, so its statements are counted apart from everyone
+        // else's on a shared server (information_schema.USER_STATISTICS, userstat on)
+        sql.execute("CREATE USER IF NOT EXISTS " + APP_USER + "@'%' IDENTIFIED BY '" + APP_USER + "'");
+        sql.execute("GRANT ALL ON " + database + ".* TO " + APP_USER + "@'%'");
+        sql.execute("SET GLOBAL userstat = ON");
       }
     }
     String url = "jdbc:mysql://127.0.0.1:3306/" + database + PARAMS;
@@ -83,7 +101,7 @@ class PerformanceHarness {
       // 2. throughput, GovShare vs bare, and the open-deadline page, at three sizes of open work
       Flows flows = new Flows(port);
       int open = 0;
-      for (int size : OPEN_SIZES) {
+      for (int size : QUICK ? java.util.Arrays.copyOf(OPEN_SIZES, Math.min(1, OPEN_SIZES.length)) : OPEN_SIZES) {
         if (size > open) {
           Load.Result preload = Load.closed(WORKERS, size - open, flows::openRequest);
           open = size;
@@ -114,18 +132,21 @@ class PerformanceHarness {
         record("deadline-page-p99@" + size, "ms", page.p99Millis());
       }
 
-      // 3. grant checks at a fixed 200 req/s from this process, with 10 k, 100 k and 1 M grants
+      // 3. grant checks at a fixed 200 req/s from this process, with 10 k, 100 k and 1 M grants; then the ceiling
       int grants = 0;
       try (Connection db = DriverManager.getConnection(url, "root", "")) {
-        for (int size : QUICK ? new int[0] : GRANT_SIZES) {
+        for (int size : GRANT_SIZES) {
           insertGrants(db, grants, size);
           grants = size;
           Load.open(200, Duration.ofSeconds(5), 64, flows::grantCheck);  // warm-up
-          Load.Result checks = Load.open(200, Duration.ofSeconds(20), 64, flows::grantCheck);
+          Load.Result checks = Load.open(200, Duration.ofSeconds(QUICK ? 10 : 20), 64, flows::grantCheck);
           record("grant-check-p50@" + size, "ms", checks.p50Millis());
           record("grant-check-p99@" + size, "ms", checks.p99Millis());
           record("grant-check-failures@" + size, "count", checks.failures());
         }
+      }
+      if (GRANT_SIZES.length > 0) {
+        ceiling(app.pid(), flows);
       }
       record("rss-mariadb-end", "MB", Startup.rssMegabytes(app.pid()));
     } finally {
@@ -138,6 +159,62 @@ class PerformanceHarness {
     }
     write(out);
     Plots.write(results, out);
+  }
+
+  /** Start-up time, CPU and RSS: one start on an empty data directory, then {@code STARTUPS} cold starts on it. */
+  private void startups(Path jar) throws Exception {
+    Path h2 = Files.createTempDirectory("govshare-h2");
+    Startup.Measurement empty = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+    record("startup-h2-empty", "seconds", empty.startup().toMillis() / 1000.0);
+    record("rss-h2-empty", "MB", empty.rssMegabytes());
+    List<Startup.Measurement> starts = new ArrayList<>();
+    for (int i = 0; i < STARTUPS; i++) {
+      Startup.Measurement m = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+      starts.add(m);
+      record("startup-h2-run" + (i + 1), "seconds", m.startup().toMillis() / 1000.0);
+      record("startup-cpu-h2-run" + (i + 1), "CPU seconds", m.cpuSeconds());
+      record("rss-h2-run" + (i + 1), "MB", m.rssMegabytes());
+    }
+    starts.sort(java.util.Comparator.comparing(Startup.Measurement::startup));
+    record("startup-h2-min", "seconds", starts.get(0).startup().toMillis() / 1000.0);
+    record("startup-h2-median", "seconds", starts.get(starts.size() / 2).startup().toMillis() / 1000.0);
+    record("startup-h2-max", "seconds", starts.get(starts.size() - 1).startup().toMillis() / 1000.0);
+    record("rss-h2-max", "MB", starts.stream().mapToLong(Startup.Measurement::rssMegabytes).max().orElse(0));
+    starts.sort(java.util.Comparator.comparing(Startup.Measurement::cpuSeconds));
+    record("startup-cpu-h2-median", "CPU seconds", starts.get(starts.size() / 2).cpuSeconds());
+  }
+
+  /**
+   * The grant check's ceiling: each offered rate for one step (open loop, latency from when each call was due),
+   * with the achieved rate and the CPU of the load generator (this JVM), the application and MariaDB in cores.
+   * Stops after the first step that falls behind (achieved below 90 % of offered, or p99 over a second).
+   */
+  private void ceiling(long appPid, Flows flows) throws Exception {
+    Load.open(500, Duration.ofSeconds(5), 128, flows::grantCheck);  // warm-up at a higher rate
+    int best = 0;
+    for (int rate : CEILING_RATES) {
+      long self = ProcessHandle.current().pid();
+      long load0 = Cpu.millis(self);
+      long app0 = Cpu.millis(appPid);
+      long db0 = Cpu.millis(Cpu.mariadb());
+      Load.Result step = Load.open(rate, CEILING_STEP, 128, flows::grantCheck);
+      double seconds = step.elapsed().toNanos() / 1e9;
+      record("grant-ceiling-achieved@" + rate, "1/s", step.perSecond());
+      record("grant-ceiling-p50@" + rate, "ms", step.p50Millis());
+      record("grant-ceiling-p99@" + rate, "ms", step.p99Millis());
+      record("grant-ceiling-loadgen-cpu@" + rate, "cores", (Cpu.millis(self) - load0) / 1000.0 / seconds);
+      record("grant-ceiling-app-cpu@" + rate, "cores", (Cpu.millis(appPid) - app0) / 1000.0 / seconds);
+      record("grant-ceiling-db-cpu@" + rate, "cores", (Cpu.millis(Cpu.mariadb()) - db0) / 1000.0 / seconds);
+      record("grant-ceiling-failures@" + rate, "count", step.failures());
+      boolean behind = step.perSecond() < 0.9 * rate || step.p99Millis() > 1000;
+      if (!behind && step.failures() == 0 && step.p99Millis() <= CEILING_P99_MILLIS) {
+        best = rate;
+      }
+      if (behind) {
+        break;
+      }
+    }
+    record("grant-ceiling-p99-10ms", "1/s", best);
   }
 
   /** One side of the comparison, summed over its rounds: flows, time, statements and CPU (app JVM, MariaDB). */
@@ -184,15 +261,17 @@ class PerformanceHarness {
         .filter(v -> !v.isEmpty()).mapToInt(Integer::parseInt).toArray();
   }
 
-  /** Statements the database server has executed so far (MariaDB's Questions counter, all sessions). */
+  /** Statements the application's database user has run so far (the server is shared with other work). */
   private static long statements() throws Exception {
     try (Connection root = DriverManager.getConnection(ROOT, "root", "");
         Statement sql = root.createStatement();
-        java.sql.ResultSet rows = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+        java.sql.ResultSet rows = sql.executeQuery("SELECT COALESCE(SUM(SELECT_COMMANDS + UPDATE_COMMANDS + "
+            + "OTHER_COMMANDS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '" + APP_USER + "'")) {
       rows.next();
-      return rows.getLong(2);
+      return rows.getLong(1);
     }
   }
+
 
   /** Users of the demo organisation, each with a keep-alive client. */
   static final class Flows {
@@ -323,22 +402,29 @@ class PerformanceHarness {
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("GOVSHARE_DB_URL", url);
-    builder.environment().put("GOVSHARE_DB_USER", "root");
-    builder.environment().put("GOVSHARE_DB_PASSWORD", "");
+    builder.environment().put("GOVSHARE_DB_USER", APP_USER);
+    builder.environment().put("GOVSHARE_DB_PASSWORD", APP_USER);
     return builder.start();
   }
 
-  private void record(String name, String unit, double value) {
-    results.add(new String[] {name, unit, String.format("%.2f", value)});
-    System.out.printf("BENCH %s = %.2f %s%n", name, value, unit);
+  private void record(String name, String unit, double value) throws IOException {
+    String load = loadAverage();
+    results.add(new String[] {name, unit, String.format("%.2f", value), load});
+    System.out.printf("BENCH %s = %.2f %s (load %s)%n", name, value, unit, load);
+  }
+
+  /** The machine's load averages (1, 5, 15 min) as uptime prints them: the machine is shared. */
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
   }
 
   private void write(Path out) throws IOException {
     Map<String, String> lines = new LinkedHashMap<>();
     for (String[] r : results) {
-      lines.put(r[0], r[2] + "\t" + r[1]);
+      lines.put(r[0], r[2] + "\t" + r[1] + "\t" + r[3]);
     }
-    StringBuilder tsv = new StringBuilder("measurement\tvalue\tunit\n");
+    StringBuilder tsv = new StringBuilder("measurement\tvalue\tunit\tload average\n");
     lines.forEach((k, v) -> tsv.append(k).append('\t').append(v).append('\n'));
     Files.writeString(out.resolve("results.tsv"), tsv.toString());
   }

@@ -2,6 +2,7 @@ package cn.govshare.deadline;
 
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
+import cn.govshare.bench.Cpu;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,8 +80,14 @@ class DeadlineBenchmark {
     Burst reminders = awaitBurst(this::reminded, "reminders");
     System.out.printf("BENCH reminders: %d sent in %.2f s (first after %.2f s, then %.2f s for all)%n", DUE,
         reminders.total(), reminders.firstAfter(), reminders.span());
+    long self = ProcessHandle.current().pid();
+    long app0 = Cpu.millis(self);
+    long db0 = Cpu.millis(Cpu.mariadb());
     ClockUtil.setCurrentTime(date("2025-10-17T00:01:00+08:00"));
     Burst breaches = awaitBurst(() -> count("BREACHED"), "breaches");
+    // CPU of the whole application (this JVM) and of MariaDB per breach: less sensitive to a busy host than time
+    result("breach-app-cpu", "ms", (Cpu.millis(self) - app0) / (double) DUE);
+    result("breach-db-cpu", "ms", (Cpu.millis(Cpu.mariadb()) - db0) / (double) DUE);
     long incidents = runtime.createIncidentQuery().incidentType(DeadlineLedger.INCIDENT_TYPE).count();
     System.out.printf("BENCH burst: %d breaches raised in %.2f s (first after %.2f s, then %.2f s for all: %.0f/s), "
         + "incidents %d%n", DUE, breaches.total(), breaches.firstAfter(), breaches.span(), DUE / breaches.span(),
@@ -122,10 +129,17 @@ class DeadlineBenchmark {
     return new Burst(first < 0 ? total : first, total);
   }
 
-  private final StringBuilder results = new StringBuilder("measurement\tvalue\tunit\n");
+  private final StringBuilder results = new StringBuilder("measurement\tvalue\tunit\tload average\n");
 
+  /** Each value with the machine's load averages (1, 5, 15 min) when it was taken: the machine is shared. */
   private void result(String name, String unit, double value) {
-    results.append(String.format("%s@%d\t%.2f\t%s%n", name, OPEN, value, unit));
+    String load;
+    try {
+      load = String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (java.io.IOException e) {
+      load = "?";
+    }
+    results.append(String.format("%s@%d\t%.2f\t%s\t%s%n", name, OPEN, value, unit, load));
   }
 
   @Autowired

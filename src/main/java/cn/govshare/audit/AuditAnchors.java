@@ -36,14 +36,16 @@ public class AuditAnchors {
       .withZone(ZoneOffset.UTC);
 
   private final AuditTrail audit;
+  private final AuditSealer sealer;
   private final AnchorKeys keys;
   private final ObjectMapper json;
   private final Clock clock;
   private final Path directory;
 
-  AuditAnchors(AuditTrail audit, AnchorKeys keys, ObjectMapper json, Clock clock,
+  AuditAnchors(AuditTrail audit, AuditSealer sealer, AnchorKeys keys, ObjectMapper json, Clock clock,
       @Value("${govshare.audit.anchor.directory}") Path directory) {
     this.audit = audit;
+    this.sealer = sealer;
     this.keys = keys;
     this.json = json;
     this.clock = clock;
@@ -62,6 +64,8 @@ public class AuditAnchors {
 
   /** A new anchor of the current head, written to the anchor directory; {@code by} null: the schedule. */
   public Written write(Caller by) {
+    // the anchor covers every record committed before it was asked for
+    sealer.sealNow();
     ChainCheck chain = audit.verify();
     AuditHead head = audit.head();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

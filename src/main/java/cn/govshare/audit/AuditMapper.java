@@ -8,36 +8,71 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface AuditMapper {
 
-  /** The head row, locked until the transaction ends: one writer at a time across all nodes. */
+  /** The head row, locked until the transaction ends: held by a sealer for one batch, never by a business commit. */
   AuditHead lockHead();
 
   AuditHead head();
 
   void updateHead(AuditHead head);
 
-  /** Inserts {@code row.record} and sets {@code row.id} to the generated id. */
+  /** Inserts {@code row.record}, unsealed, and sets {@code row.id} to the generated id. */
   void insert(NewRow row);
 
-  List<AuditRecord> findAfter(@Param("afterId") long afterId, @Param("upTo") long upTo, @Param("limit") int limit);
+  /** The oldest unsealed records in id order, each with its own HMAC (record_mac) in {@code hash}. */
+  List<AuditRecord> unsealed(int limit);
+
+  /** Links an unsealed record into the chain at position {@code seq}. */
+  int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
+      @Param("hash") String hash);
+
+  /** Keeps a row whose own HMAC does not match out of the chain for good (a negative position). */
+  int refuse(long id);
+
+  /** The first row the sealer refused, or null. */
+  Long firstRefused();
+
+  /** The last chain position in use (0: none). */
+  long lastSeq();
+
+  /** The chain position of a record; null when it is not there or not sealed. */
+  Long seqOf(long id);
+
+  /** The records waiting for their seal: how many, the oldest, and for how long (database time). */
+  Waiting waiting();
+
+  /** Sealed records after chain position {@code afterSeq} up to {@code upToSeq}, in chain order. */
+  List<AuditRecord> findAfter(@Param("afterSeq") long afterSeq, @Param("upToSeq") long upToSeq,
+      @Param("limit") int limit);
 
   AuditRecord find(long id);
 
+  /** Sealed records up to this record's chain position, itself included. */
   long countUpTo(long id);
 
   List<AuditRecord> search(@Param("department") String department, @Param("from") Instant from,
       @Param("to") Instant to, @Param("limit") int limit);
 
+  /** Records not yet sealed: their number, the oldest id and its age in seconds (null when none). */
+  record Waiting(long count, Long oldestId, Long oldestSeconds) {
+  }
+
   /** The insert's parameter: MyBatis writes the generated id back into it. */
   final class NewRow {
     private final AuditRecord record;
+    private final String recordMac;
     private Long id;
 
-    NewRow(AuditRecord record) {
+    NewRow(AuditRecord record, String recordMac) {
       this.record = record;
+      this.recordMac = recordMac;
     }
 
     public AuditRecord getRecord() {
       return record;
+    }
+
+    public String getRecordMac() {
+      return recordMac;
     }
 
     public Long getId() {

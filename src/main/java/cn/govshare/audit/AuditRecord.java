@@ -15,6 +15,14 @@ public record AuditRecord(Long id, Instant occurredAt, String actorUserId, Strin
         outcome, detail, remoteAddress, concerns, previous, mac, key);
   }
 
+  /**
+   * What the record's own HMAC (gs_audit.record_mac) covers when it is written, before it is sealed: its
+   * content and key id without a link, so the sealer refuses a row written without the key.
+   */
+  String unsealedText() {
+    return "unsealed\n" + linked(null, keyId, null).canonical();
+  }
+
   /** The text the hash or HMAC covers: every column but the id and the hash itself. */
   String canonical() {
     String fields = String.join("\n", prevHash, String.valueOf(occurredAt.getEpochSecond()), actorUserId,

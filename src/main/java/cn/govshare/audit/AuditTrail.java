@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -32,8 +33,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * ({@link AuditKeys}), of its content and of the previous record's HMAC; the head row holds the last id, the
  * count and the last HMAC, itself signed. An edited, inserted or deleted row, a rewound head or a chain
  * re-hashed without the key breaks verification; {@link AuditAnchors} keeps signed copies of the head
- * outside the database. Records are appended only; records made inside a transaction are chained when it
- * commits, in commit order.
+ * outside the database. Records are appended only. A record is inserted with the transaction that makes it
+ * (durable when it commits, no shared lock) and carries its own HMAC; {@link AuditSealer} links committed
+ * records into the chain right after the commit, and verification reports any record left unsealed too long.
  */
 @Service
 public class AuditTrail {
@@ -43,22 +45,24 @@ public class AuditTrail {
   static final String SYSTEM = "system";
   static final String GENESIS = "0".repeat(64);
   private static final int PAGE = 1000;
-  /** Transaction resource key of the records waiting for the commit. */
-  private static final Object PENDING = new Object();
 
   private final AuditMapper mapper;
   private final CallerResolver callers;
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final AuditKeys keys;
+  private final AuditSealer sealer;
+  private final Duration sealOverdue;
 
   AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock, TransactionTemplate transaction,
-      AuditKeys keys) {
+      AuditKeys keys, AuditSealer sealer, @Value("${govshare.audit.seal-overdue}") Duration sealOverdue) {
     this.mapper = mapper;
     this.callers = callers;
     this.clock = clock;
     this.transaction = transaction;
     this.keys = keys;
+    this.sealer = sealer;
+    this.sealOverdue = sealOverdue;
   }
 
   /**
@@ -78,22 +82,42 @@ public class AuditTrail {
 
   void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
       Set<String> concerns, String remoteAddress, Instant at) {
-    AuditRecord unchained = unchained(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress,
-        at);
+    insert(unchained(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress, at));
     if (TransactionSynchronizationManager.isActualTransactionActive()
         && TransactionSynchronizationManager.isSynchronizationActive()) {
-      // inside a business transaction: chain at commit, so the chain's lock is held for the commit only,
-      // not for the whole request (docs/performance.md); a rolled-back transaction leaves no record
-      pending().add(unchained);
+      // inside a business transaction: the record commits or rolls back with it, sealed after the commit
+      sealAfterCommit();
     } else {
-      transaction.executeWithoutResult(status -> chain(List.of(unchained)));
+      sealer.wake();
     }
   }
 
   /** Appends records in one short transaction of their own (aggregated failed logins, anchors). */
   void append(List<AuditRecord> records) {
     if (!records.isEmpty()) {
-      transaction.executeWithoutResult(status -> chain(records));
+      transaction.executeWithoutResult(status -> records.forEach(this::insert));
+      sealer.wake();
+    }
+  }
+
+  /** Writes a record unsealed, with its own HMAC under the current key: the sealer refuses rows without it. */
+  private void insert(AuditRecord unchained) {
+    String key = keys.currentId();
+    AuditRecord keyed = unchained.linked(null, key, null);
+    mapper.insert(new AuditMapper.NewRow(keyed, keys.mac(key, keyed.unsealedText())));
+  }
+
+  /** Once per transaction (a nested REQUIRES_NEW one has its own synchronizations): wake the sealer after it. */
+  private void sealAfterCommit() {
+    if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(WakeSealer.class::isInstance)) {
+      TransactionSynchronizationManager.registerSynchronization(new WakeSealer(sealer));
+    }
+  }
+
+  private record WakeSealer(AuditSealer sealer) implements TransactionSynchronization {
+    @Override
+    public void afterCommit() {
+      sealer.wake();
     }
   }
 
@@ -116,46 +140,6 @@ public class AuditTrail {
     return callers.resolve(actorUserId);
   }
 
-  /** Appends records to the chain under the head's row lock, and moves the signed head. */
-  private void chain(List<AuditRecord> records) {
-    AuditHead head = mapper.lockHead();
-    String key = keys.currentId();
-    String previous = head.lastHash();
-    long lastId = head.last();
-    for (AuditRecord record : records) {
-      AuditRecord linked = record.linked(previous, key, null);
-      previous = keys.mac(key, linked.canonical());
-      AuditMapper.NewRow row = new AuditMapper.NewRow(linked.linked(linked.prevHash(), key, previous));
-      mapper.insert(row);
-      lastId = row.getId();
-    }
-    AuditHead moved = new AuditHead(previous, lastId, head.count() + records.size(), head.legacyLastId(), key, null);
-    mapper.updateHead(new AuditHead(moved.lastHash(), moved.lastId(), moved.recordCount(), moved.legacyLastId(),
-        key, keys.mac(key, moved.canonical())));
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<AuditRecord> pending() {
-    Object bound = TransactionSynchronizationManager.getResource(PENDING);
-    if (bound != null) {
-      return (List<AuditRecord>) bound;
-    }
-    List<AuditRecord> records = new ArrayList<>();
-    TransactionSynchronizationManager.bindResource(PENDING, records);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void beforeCommit(boolean readOnly) {
-        chain(records);
-      }
-
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-      }
-    });
-    return records;
-  }
-
   /**
    * Walks every record up to the head: each record's hash (HMAC under its key; plain SHA-256 in the legacy
    * segment, which must end where the migration left it) and link, then the last record, the count and the
@@ -163,19 +147,31 @@ public class AuditTrail {
    */
   public ChainCheck verify() {
     AuditHead head = mapper.head();
-    Walk walk = new Walk();
+    Walk walk = new Walk(mapper.waiting());
+    // the walk ends at the head's record; when that record is gone, it walks every sealed record and the
+    // comparison with the head below reports the loss
+    Long headSeq = head.last() == 0 ? Long.valueOf(0) : mapper.seqOf(head.last());
+    long upTo = headSeq == null ? Long.MAX_VALUE : headSeq;
     List<AuditRecord> page;
     long after = 0;
     do {
-      page = mapper.findAfter(after, head.last(), PAGE);
+      page = mapper.findAfter(after, upTo, PAGE);
       for (AuditRecord record : page) {
         String fault = walk.accept(record, head);
         if (fault != null) {
           return walk.broken(head, record.id(), fault);
         }
-        after = record.id();
       }
+      Long last = page.isEmpty() ? null : mapper.seqOf(page.get(page.size() - 1).id());
+      if (last == null) {
+        break;  // the last row of the page vanished meanwhile: the comparison with the head says what is missing
+      }
+      after = last;
     } while (page.size() == PAGE);
+    Long refused = mapper.firstRefused();
+    if (refused != null) {
+      return walk.broken(head, refused, "记录 " + refused + " 的内容 HMAC 不符（不是持有密钥的本系统写入，或写入后被改动），封链时被拒绝");
+    }
     if (head.headMac() != null) {
       if (!keys.has(head.keyId())) {
         return walk.broken(head, null, "链头由密钥 " + head.keyId() + " 签名，但该密钥未配置，无法校验");
@@ -191,10 +187,10 @@ public class AuditTrail {
       return walk.broken(head, walk.lastId + 1, "链头记录 " + head.count() + " 条、最后一条 id " + head.last()
           + "，库中只到 id " + walk.lastId + "（" + walk.count + " 条）：最新的记录被删除或链头被改动");
     }
-    return walk.result(head, true, null, walk.legacyCount == walk.count && walk.count > 0
+    return walk.result(head, true, null, (walk.legacyCount == walk.count && walk.count > 0
         ? "完整；全部为未加密钥的旧链段（SHA-256）" : walk.legacyCount > 0
         ? "完整；id " + walk.legacyLastId + " 及以前为未加密钥的旧链段（SHA-256，只能发现不知情的改动），其后为 HMAC-SHA256"
-        : "完整（HMAC-SHA256）");
+        : "完整（HMAC-SHA256）") + walk.unsealed().note());
   }
 
   /** The record with this id and the number of records up to it: what an anchor states. */
@@ -241,14 +237,34 @@ public class AuditTrail {
     return null;
   }
 
+  /** The records not yet sealed, as verify reports them: late when the oldest waited longer than allowed. */
+  ChainCheck.Unsealed unsealed(AuditMapper.Waiting waiting) {
+    boolean overdue = waiting.oldestSeconds() != null && waiting.oldestSeconds() > sealOverdue.toSeconds();
+    return new ChainCheck.Unsealed(waiting.count(), waiting.oldestId(), waiting.oldestSeconds(), overdue);
+  }
+
+  /** The records not yet sealed, now (health). */
+  ChainCheck.Unsealed unsealed() {
+    return unsealed(mapper.waiting());
+  }
+
   /** The state of one verification walk. */
   private final class Walk {
+    final AuditMapper.Waiting waiting;
     String previous;
     long count;
     long lastId;
     long legacyCount;
     long legacyLastId;
     final Set<String> keyIds = new TreeSet<>();
+
+    Walk(AuditMapper.Waiting waiting) {
+      this.waiting = waiting;
+    }
+
+    ChainCheck.Unsealed unsealed() {
+      return AuditTrail.this.unsealed(waiting);
+    }
 
     /** Null when the record is sound, else why not. */
     String accept(AuditRecord record, AuditHead head) {
@@ -289,7 +305,8 @@ public class AuditTrail {
       ChainCheck.Legacy legacy = legacyCount == 0 ? null
           : new ChainCheck.Legacy(legacyCount, legacyLastId, "SHA-256（未加密钥）");
       return new ChainCheck(intact, intact ? count : head.count(), intact ? lastId : head.last(),
-          Objects.requireNonNullElse(head.lastHash(), GENESIS), legacy, List.copyOf(keyIds), brokenId, detail);
+          Objects.requireNonNullElse(head.lastHash(), GENESIS), legacy, List.copyOf(keyIds), brokenId, detail,
+          unsealed());
     }
   }
 }

@@ -8,16 +8,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plugs deadlines into the engine: the parse listener for {@code govshare.rule} user tasks and the
- * job handlers of the reminder and breach timers. The ledger is looked up lazily: it needs beans that
+ * job handlers of the reminder and breach timers. The ledger and the breach batches are looked up lazily: it needs beans that
  * need the engine.
  */
 @Component
 class DeadlineEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<DeadlineLedger> ledger;
+  private final ObjectProvider<BreachBatches> breaches;
 
-  DeadlineEnginePlugin(ObjectProvider<DeadlineLedger> ledger) {
+  DeadlineEnginePlugin(ObjectProvider<DeadlineLedger> ledger, ObjectProvider<BreachBatches> breaches) {
     this.ledger = ledger;
+    this.breaches = breaches;
   }
 
   @Override
@@ -29,7 +31,9 @@ class DeadlineEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomJobHandlers() == null) {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
-    configuration.getCustomJobHandlers().add(new DeadlineJobHandler(DeadlineJobs.BREACH, ledger::getObject));
-    configuration.getCustomJobHandlers().add(new DeadlineJobHandler(DeadlineJobs.REMINDER, ledger::getObject));
+    configuration.getCustomJobHandlers().add(new DeadlineJobHandler(DeadlineJobs.BREACH,
+        id -> breaches.getObject().breach(id)));
+    configuration.getCustomJobHandlers().add(new DeadlineJobHandler(DeadlineJobs.REMINDER,
+        id -> ledger.getObject().remind(id)));
   }
 }

@@ -1,6 +1,6 @@
 package cn.govshare.deadline;
 
-import java.util.function.Supplier;
+import java.util.function.LongConsumer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 final class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.DeadlineId> {
 
   private final String type;
-  private final Supplier<DeadlineLedger> ledger;
+  private final LongConsumer run;
 
-  DeadlineJobHandler(String type, Supplier<DeadlineLedger> ledger) {
+  DeadlineJobHandler(String type, LongConsumer run) {
     this.type = type;
-    this.ledger = ledger;
+    this.run = run;
   }
 
   @Override
@@ -26,11 +26,7 @@ final class DeadlineJobHandler implements JobHandler<DeadlineJobHandler.Deadline
   @Override
   public void execute(DeadlineId configuration, ExecutionEntity execution, CommandContext commandContext,
       String tenantId) {
-    if (DeadlineJobs.BREACH.equals(type)) {
-      ledger.get().breach(configuration.id());
-    } else {
-      ledger.get().remind(configuration.id());
-    }
+    run.accept(configuration.id());
   }
 
   @Override

@@ -27,6 +27,13 @@ interface DeadlineJobsMapper {
    */
   List<Long> unguarded(@Param("breach") String breachType, @Param("dueBefore") Instant dueBefore);
 
+  /**
+   * Up to {@code limit} other OPEN deadlines due by {@code now} whose breach timer no job executor holds, their
+   * rows and timers locked until the transaction ends; rows another transaction holds are skipped.
+   */
+  List<Long> dueForBatch(@Param("breach") String breachType, @Param("now") Instant now, @Param("own") long own,
+      @Param("limit") int limit);
+
   long countInScope(@Param("pattern") String pattern, @Param("processInstanceId") String processInstanceId,
       @Param("processDefinitionId") String processDefinitionId,
       @Param("processDefinitionKey") String processDefinitionKey);

@@ -234,21 +234,24 @@ class DeadlineLedger {
     }
   }
 
-  /** Breach timer: exactly once, guarded by the OPEN → BREACHED update even if two nodes ran it. */
-  void breach(long id) {
+  /**
+   * Breach timer: exactly once, guarded by the OPEN → BREACHED update even if two nodes ran it. Returns whether
+   * this call raised the breach.
+   */
+  boolean breach(long id) {
     DeadlineRecord deadline = mapper.findById(id);
     if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
-      return;
+      return false;
     }
     if (deadline.dueAt() != null && clock.instant().isBefore(deadline.dueAt())) {
       // R27: never a breach before its due instant; a timer run early is armed again for the due instant
       DeadlineJobs.armBreach(Context.getCommandContext().getExecutionManager().findExecutionById(
           deadline.executionId()), id, deadline.dueAt());
       LOG.warn("breach timer of deadline {} ran before its due instant {}: armed again", id, deadline.dueAt());
-      return;
+      return false;
     }
     if (mapper.markBreached(id, clock.instant()) == 0) {
-      return;
+      return false;
     }
     String message = message(deadline, holderTask(deadline));
     ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
@@ -257,6 +260,7 @@ class DeadlineLedger {
     mapper.setIncident(id, incident.getId());
     reportBreach(deadline, message, clock.instant());
     LOG.info("deadline {} breached: {}", id, message);
+    return true;
   }
 
   /** Reminder timer: one working day before due, to whoever holds the task now (SPEC §7). */

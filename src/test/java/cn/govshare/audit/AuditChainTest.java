@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -118,6 +119,8 @@ class AuditChainTest {
     AuditMapper mapper = mock(AuditMapper.class);
     when(mapper.head()).thenReturn(head);
     when(mapper.findAfter(eq(0L), anyLong(), anyInt())).thenReturn(chain);
-    return new AuditTrail(mapper, null, null, null, KEYS);
+    when(mapper.waiting()).thenReturn(new AuditMapper.Waiting(0, null, null));
+    when(mapper.firstRefused()).thenReturn(null);
+    return new AuditTrail(mapper, null, null, null, KEYS, null, Duration.ofSeconds(5));
   }
 }

@@ -48,6 +48,9 @@ class AuditTrailTest {
   FailedLogins failedLogins;
 
   @Autowired
+  AuditSealer sealer;
+
+  @Autowired
   Clock clock;
 
   @Autowired
@@ -147,6 +150,7 @@ class AuditTrailTest {
   @Test
   void editingARowInTheDatabaseIsFoundByVerify() {
     trail.record("operator", "TAMPER_PROBE", "TEST", "tamper-probe", AuditTrail.OK, "原文");
+    sealer.sealNow();
     JsonNode victim = record("TAMPER_PROBE", "tamper-probe");
     long id = victim.path("id").asLong();
     assertThat(ApiClient.as(port, "supervisor").get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
@@ -168,6 +172,7 @@ class AuditTrailTest {
     for (int i = 0; i < 3; i++) {
       trail.record("operator", "TRUNCATE_PROBE", "TEST", "probe-" + i, AuditTrail.OK, "第 " + i + " 条");
     }
+    sealer.sealNow();
     JsonNode before = verdict();
     assertThat(before.path("intact").asBoolean()).as(before.toString()).isTrue();
     long last = before.path("lastId").asLong();
@@ -193,6 +198,7 @@ class AuditTrailTest {
     for (int i = 0; i < 3; i++) {
       trail.record("operator", "REHASH_PROBE", "TEST", "probe-" + i, AuditTrail.OK, "第 " + i + " 条");
     }
+    sealer.sealNow();
     long last = verdict().path("lastId").asLong();
     long victim = last - 2;
     List<Map<String, Object>> original = jdbc.queryForList(
@@ -286,11 +292,12 @@ class AuditTrailTest {
   private void restore(List<Map<String, Object>> rows) {
     for (Map<String, Object> row : rows) {
       jdbc.update("INSERT INTO gs_audit (id, occurred_at, actor_user_id, actor_name, actor_department, action, "
-          + "object_type, object_id, outcome, detail, remote_address, concerns, prev_hash, hash, key_id) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"), row.get("OCCURRED_AT"),
-          row.get("ACTOR_USER_ID"), row.get("ACTOR_NAME"), row.get("ACTOR_DEPARTMENT"), row.get("ACTION"),
-          row.get("OBJECT_TYPE"), row.get("OBJECT_ID"), row.get("OUTCOME"), row.get("DETAIL"),
-          row.get("REMOTE_ADDRESS"), row.get("CONCERNS"), row.get("PREV_HASH"), row.get("HASH"), row.get("KEY_ID"));
+          + "object_type, object_id, outcome, detail, remote_address, concerns, prev_hash, hash, key_id, seq, "
+          + "record_mac, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("ID"),
+          row.get("OCCURRED_AT"), row.get("ACTOR_USER_ID"), row.get("ACTOR_NAME"), row.get("ACTOR_DEPARTMENT"),
+          row.get("ACTION"), row.get("OBJECT_TYPE"), row.get("OBJECT_ID"), row.get("OUTCOME"), row.get("DETAIL"),
+          row.get("REMOTE_ADDRESS"), row.get("CONCERNS"), row.get("PREV_HASH"), row.get("HASH"), row.get("KEY_ID"),
+          row.get("SEQ"), row.get("RECORD_MAC"), row.get("WRITTEN_AT"));
     }
   }
 

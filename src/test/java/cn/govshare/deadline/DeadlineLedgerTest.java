@@ -6,10 +6,12 @@ import cn.govshare.GovShareTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -27,10 +29,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The ledger through the engine: given a timed task, when it is completed, deleted or breached, then … */
 @GovShareTest
 class DeadlineLedgerTest {
+
+  private static final int BURST = 30;
 
   @Autowired
   ProcessEngine engine;
@@ -52,6 +57,12 @@ class DeadlineLedgerTest {
 
   @Autowired
   DeadlineLedger ledger;
+
+  @Autowired
+  HistoryService history;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @BeforeAll
   static void deployProbe(@Autowired RepositoryService repository) {
@@ -137,6 +148,42 @@ class DeadlineLedgerTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(DeadlineLedger.INCIDENT_TYPE).count()).isEqualTo(1);
     assertThat(mapper.findById(id).incidentId()).isNotNull();
+  }
+
+  /** Issue 25: a burst is raised in small batches, and one failing deadline does not hold back the rest. */
+  @Test
+  void aPoisonedDeadlineDoesNotHoldBackTheOthersWhichAreRaisedInFewerTransactionsThanBreaches() {
+    List<String> instances = new ArrayList<>();
+    List<Long> deadlines = new ArrayList<>();
+    for (int i = 0; i < BURST; i++) {
+      ProcessInstance instance = start("2025-09-26T10:00:00+08:00", Map.of("group", "gaj"));
+      instances.add(instance.getId());
+      deadlines.add(mapper.findByTask(task(instance).getId()).id());
+    }
+    // the first deadline to fall due cannot be breached: its execution is gone
+    long poisoned = deadlines.get(0);
+    String execution = jdbc.queryForObject("SELECT execution_id FROM gs_deadline WHERE id = ?", String.class, poisoned);
+    jdbc.update("UPDATE gs_deadline SET execution_id = 'gone' WHERE id = ?", poisoned);
+    List<String> breachTimers = new ArrayList<>();
+    for (String instance : instances) {
+      breachTimers.addAll(jdbc.queryForList("SELECT ID_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = ? "
+          + "AND PROCESS_INSTANCE_ID_ = ?", String.class, DeadlineJobs.BREACH, instance));
+    }
+    try {
+      at("2025-10-17T08:00:00+08:00");
+      List<Long> others = deadlines.subList(1, BURST);
+      DeadlineAcceptanceTest.await(() -> others.stream().allMatch(id -> "BREACHED".equals(mapper.findById(id).state())));
+
+      assertThat(mapper.findById(poisoned).state()).isEqualTo("OPEN");
+      assertThat(instances.stream().mapToLong(instance -> runtime.createIncidentQuery()
+          .incidentType(DeadlineLedger.INCIDENT_TYPE).processInstanceId(instance).count()).sum()).isEqualTo(BURST - 1);
+      long timersRun = breachTimers.stream().mapToLong(job -> history.createHistoricJobLogQuery().jobId(job)
+          .successLog().count()).sum();
+      assertThat(timersRun).as("breach timers that ran to raise %d breaches", BURST - 1).isLessThan(BURST - 1);
+    } finally {
+      jdbc.update("UPDATE gs_deadline SET execution_id = ? WHERE id = ?", execution, poisoned);
+      instances.forEach(instance -> runtime.deleteProcessInstance(instance, "test done"));
+    }
   }
 
   private CommandExecutor commands() {

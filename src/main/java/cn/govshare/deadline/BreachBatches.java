@@ -1,0 +1,68 @@
+package cn.govshare.deadline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A breach burst in small batches (R27, issue 25): the breach timer that fires raises its own breach and up to
+ * {@code govshare.deadline.breach-batch} − 1 other due ones in the same transaction, deleting their timers, so
+ * a burst of 1 000 is 1 000 / batch commits instead of 1 000 jobs. When a batch fails, every deadline in it is
+ * marked and from then on raised alone by its own timer (one by one, the engine's retries and incident as
+ * before): one failing deadline never holds back the others for more than one attempt.
+ */
+@Component
+class BreachBatches {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BreachBatches.class);
+
+  private final DeadlineLedger ledger;
+  private final DeadlineJobsMapper jobs;
+  private final Clock clock;
+  private final int size;
+  /** Deadlines of a failed batch on this node: raised alone, by their own timer. */
+  private final Set<Long> alone = ConcurrentHashMap.newKeySet();
+
+  BreachBatches(DeadlineLedger ledger, DeadlineJobsMapper jobs, Clock clock,
+      @Value("${govshare.deadline.breach-batch}") int size) {
+    this.ledger = ledger;
+    this.jobs = jobs;
+    this.clock = clock;
+    this.size = size;
+  }
+
+  /** The breach timer of deadline {@code own} fired: inside its job's command. */
+  void breach(long own) {
+    if (size <= 1 || alone.contains(own)) {
+      ledger.breach(own);
+      alone.remove(own);
+      return;
+    }
+    CommandContext context = Context.getCommandContext();
+    List<Long> batch = new ArrayList<>(List.of(own));
+    batch.addAll(jobs.dueForBatch(DeadlineJobs.BREACH, clock.instant(), own, size - 1).stream()
+        .filter(id -> !alone.contains(id)).toList());
+    context.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK, rolledBack -> {
+      alone.addAll(batch);
+      LOG.warn("breach batch of deadlines {} failed: each is raised alone by its own timer", batch);
+    });
+    ledger.breach(own);
+    for (long id : batch.subList(1, batch.size())) {
+      List<JobEntity> timers = context.getJobManager().findJobsByConfiguration(DeadlineJobs.BREACH,
+          String.valueOf(id), null);
+      if (ledger.breach(id)) {
+        timers.forEach(JobEntity::delete);
+      }
+    }
+  }
+}

@@ -17,6 +17,8 @@ interface CatalogMapper {
 
   List<ShareMode> findShareModes(@Param("code") String code, @Param("revision") String revision);
 
+  List<HealthCheck> findHealthChecks();
+
   int countCodes(@Param("code") String code);
 
   long count(ResourceQuery query);

@@ -70,4 +70,10 @@ interface CatalogMapper {
 
   void fulfilObligation(@Param("id") long id, @Param("resourceCode") String resourceCode,
       @Param("at") Instant at);
+
+  /**
+   * R28: every applied publication, change and retirement before {@code to}; an entry loaded without a publication
+   * record (demo data, imports) appears as published at its first recorded change, or its last update.
+   */
+  List<CatalogEvent> findCatalogEvents(@Param("to") Instant to);
 }

@@ -1,7 +1,7 @@
 -- Issue 22, R28: the yearly evaluation of each department, its self-reports and its published figures.
 
 CREATE TABLE gs_evaluation (
-  year                 INT           NOT NULL PRIMARY KEY,
+  eval_year            INT           NOT NULL PRIMARY KEY,
   state                VARCHAR(16)   NOT NULL,
   process_instance_id  VARCHAR(64),
   opened_at            TIMESTAMP     NOT NULL,
@@ -16,23 +16,23 @@ CREATE INDEX gs_evaluation_instance ON gs_evaluation (process_instance_id);
 
 -- One row per department and year; task_id binds the self-report task to its department (never a variable).
 CREATE TABLE gs_evaluation_report (
-  year          INT           NOT NULL,
+  eval_year     INT           NOT NULL,
   department    VARCHAR(32)   NOT NULL,
   task_id       VARCHAR(64),
   report        VARCHAR(4000),
   submitted_by  VARCHAR(64),
   submitted_at  TIMESTAMP     NULL,
-  PRIMARY KEY (year, department)
+  PRIMARY KEY (eval_year, department)
 );
 CREATE INDEX gs_evaluation_report_task ON gs_evaluation_report (task_id);
 
 -- The figures as computed for review and published: recomputing the year is compared against these.
 CREATE TABLE gs_evaluation_figure (
-  year         INT            NOT NULL,
+  eval_year    INT            NOT NULL,
   department   VARCHAR(32)    NOT NULL,
   figure_key   VARCHAR(64)    NOT NULL,
   label        VARCHAR(128)   NOT NULL,
   figure_value DECIMAL(19, 4) NOT NULL,
   evidence     VARCHAR(500)   NOT NULL,
-  PRIMARY KEY (year, department, figure_key)
+  PRIMARY KEY (eval_year, department, figure_key)
 );

@@ -65,6 +65,11 @@ public class YearlyEvaluations {
     this.clock = clock;
   }
 
+  /** Whether the previous year is evaluated already (a second start, e.g. on another node, ends at once). */
+  public boolean opened(DelegateExecution execution) {
+    return mapper.findEvaluation(schedule.currentYear() - 1) != null;
+  }
+
   /** Opens the previous year's evaluation: its row, one self-report row per department, the due date. */
   @Transactional
   public void open(DelegateExecution execution) {

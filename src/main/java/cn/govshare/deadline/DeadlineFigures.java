@@ -29,6 +29,10 @@ class DeadlineFigures implements EvaluationFigureSource {
       new Step("R22", "correctionDeadlines", "疑义校核"), new Step("R6", "catalogUpdates", "目录更新"));
 
   static final String BREACHED = "deadlines.breached";
+  private static final String HANDLED = ".handled";
+  private static final String ON_TIME = ".onTimeRate";
+  private static final String MEDIAN = ".medianWorkingDays";
+  private static final List<String> SUFFIXES = List.of(HANDLED, ON_TIME, MEDIAN);
 
   private final DeadlineMapper mapper;
 
@@ -51,10 +55,10 @@ class DeadlineFigures implements EvaluationFigureSource {
         }
         List<DeadlineRecord> timed = done.stream().filter(DeadlineRecord::timed).toList();
         int met = (int) timed.stream().filter(d -> d.isIn(DeadlineState.MET)).count();
-        add(figures, year, department, step.prefix() + ".handled", step.name() + "办结数", (double) done.size());
-        add(figures, year, department, step.prefix() + ".onTimeRate", "按时" + step.name() + "率",
+        add(figures, year, department, step.prefix() + HANDLED, step.name() + "办结数", (double) done.size());
+        add(figures, year, department, step.prefix() + ON_TIME, "按时" + step.name() + "率",
             DeadlineStatistics.rate(met, timed.size()));
-        add(figures, year, department, step.prefix() + ".medianWorkingDays", step.name() + "用时中位数（工作日）",
+        add(figures, year, department, step.prefix() + MEDIAN, step.name() + "用时中位数（工作日）",
             DeadlineStatistics.median(done.stream().map(DeadlineRecord::handlingWorkingDays)
                 .filter(Objects::nonNull).toList()));
       });
@@ -71,7 +75,7 @@ class DeadlineFigures implements EvaluationFigureSource {
       which = breached(year);
     }
     for (Step step : STEPS) {
-      if (key.startsWith(step.prefix() + ".")) {
+      if (SUFFIXES.stream().anyMatch(suffix -> key.equals(step.prefix() + suffix))) {
         which = completed(year, step.rule());
       }
     }

@@ -2,6 +2,7 @@ package cn.govshare.statistics;
 
 import cn.govshare.evaluation.EvaluationFigure;
 import cn.govshare.evaluation.EvaluationFigureSource;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,6 +33,7 @@ class DataCallStatistics implements EvaluationFigureSource {
   record Row(YearMonth month, String resourceCode, String providerDept, String userDept, long served,
       long refusedNoGrant, long refusedOutOfScope) {
 
+    @JsonProperty
     public long total() {
       return served + refusedNoGrant + refusedOutOfScope;
     }

@@ -1,5 +1,8 @@
 package cn.govshare.evaluation;
 
+import static cn.govshare.EngineTime.at;
+import static cn.govshare.EngineTime.await;
+import static cn.govshare.EngineTime.date;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.ApiClient;
@@ -13,13 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -66,10 +67,6 @@ class YearlyEvaluationProcessTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-  }
-
-  private static void at(String time) {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
   }
 
   private ApiClient as(String user) {
@@ -242,9 +239,6 @@ class YearlyEvaluationProcessTest {
     throw new AssertionError("no figure " + key + " of " + department + " in " + view);
   }
 
-  private static Date date(String time) {
-    return Date.from(OffsetDateTime.parse(time).toInstant());
-  }
 
   private int engineRest(String user, String method, String path, String json) {
     ApiClient.Response response = as(user).send(method, "/engine-rest" + path, json, "application/json");
@@ -261,21 +255,6 @@ class YearlyEvaluationProcessTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package cn.govshare.statistics;
 
+import static cn.govshare.EngineTime.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,10 +52,6 @@ class DataStatisticsApiTest {
     ClockUtil.reset();
   }
 
-  private static void at(String time) {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
-  }
-
   private ApiClient as(String user) {
     return ApiClient.as(port, user);
   }
@@ -83,6 +79,7 @@ class DataStatisticsApiTest {
     assertThat(legalEntity.path("providerDept").asText()).isEqualTo("scjgj");
     assertThat(legalEntity.path("served").asLong()).isEqualTo(2);
     assertThat(legalEntity.path("refusedOutOfScope").asLong()).as(rows.toString()).isEqualTo(1);
+    assertThat(legalEntity.path("total").asLong()).isEqualTo(3);
     assertThat(row(rows, "RK-002").path("refusedNoGrant").asLong()).isEqualTo(1);
 
     // the provider sees the calls to its resources, not the user's calls elsewhere

@@ -47,7 +47,7 @@ class EvaluationController {
         .body(EvaluationExport.xlsx(view, base));
   }
 
-  /** The printable page (Chinese, print CSS); /evaluation/?year= forwards here. */
+  /** The printable page (Chinese, print CSS); /evaluation/index.html?year= forwards here. */
   @GetMapping("/{year}.html")
   ResponseEntity<String> html(Caller caller, @PathVariable String year) {
     EvaluationView view = reports.view(caller, reports.year(year));

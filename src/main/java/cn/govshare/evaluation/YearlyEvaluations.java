@@ -155,7 +155,7 @@ public class YearlyEvaluations {
         StringUtils.defaultString(evaluation.remarks()));
     for (Department department : departments.all()) {
       notifications.notifyGroup(department.code(), "EVALUATION_PUBLISHED", evaluation.year() + " 年度共享工作评估结果已公布",
-          "评估结果：/api/evaluations/" + evaluation.year() + "（打印版 /evaluation/?year=" + evaluation.year() + "）",
+          "评估结果：/api/evaluations/" + evaluation.year() + "（打印版 /evaluation/index.html?year=" + evaluation.year() + "）",
           "EVALUATION", String.valueOf(evaluation.year()));
     }
   }

@@ -3,6 +3,7 @@ package cn.govshare.deadline;
 import cn.govshare.evaluation.EvaluationFigure;
 import cn.govshare.evaluation.EvaluationFigureSource;
 import cn.govshare.evaluation.FigureCounter;
+import cn.govshare.org.DepartmentService;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,19 @@ class DeadlineFigures implements EvaluationFigureSource {
   private static final List<String> SUFFIXES = List.of(HANDLED, ON_TIME, MEDIAN);
 
   private final DeadlineMapper mapper;
+  private final DepartmentService departments;
 
-  DeadlineFigures(DeadlineMapper mapper) {
+  DeadlineFigures(DeadlineMapper mapper, DepartmentService departments) {
     this.mapper = mapper;
+    this.departments = departments;
   }
 
   @Override
   public List<EvaluationFigure> figures(int year) {
     List<DeadlineRecord> records = records(year);
     Map<String, List<DeadlineRecord>> byDepartment = new TreeMap<>();
-    records.stream().filter(d -> d.department() != null)
+    // a role group's tasks (platform-operators, general-office …) are no department's: the evaluation is per department
+    records.stream().filter(d -> d.department() != null && departments.find(d.department()).isPresent())
         .forEach(d -> byDepartment.computeIfAbsent(d.department(), k -> new ArrayList<>()).add(d));
     List<EvaluationFigure> figures = new ArrayList<>();
     byDepartment.forEach((department, mine) -> {

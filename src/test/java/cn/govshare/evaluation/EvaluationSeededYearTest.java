@@ -15,13 +15,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * R28: an evaluation of a seeded year (2019, used by this test only, department tjj 统计局 which the demo lacks)
+ * R28: an evaluation of a seeded year (2019, used by this test only) for the demo department mzj 市民政局,
  * checked against figures computed by hand. The records are written as the features would have written them.
  */
 @GovShareTest
 class EvaluationSeededYearTest {
 
-  private static final String DEPT = "tjj";
+  private static final String DEPT = "mzj";
 
   @LocalServerPort
   int port;
@@ -43,7 +43,7 @@ class EvaluationSeededYearTest {
     deadline(jdbc, "2019-07-29T10:00:00+08:00", "2019-08-01T10:00:00+08:00", false, "MET", null, 3);
     // d6 answered on 2020-01-02: another year
     deadline(jdbc, "2019-12-30T10:00:00+08:00", "2020-01-02T10:00:00+08:00", true, "MET", null, 2);
-    // Expected for tjj in 2019: handled 5 (d1..d5); timed 4 (d1..d4), met 3 (d1, d2, d4) → on-time rate 3/4 = 0.75;
+    // Expected for mzj in 2019: handled 5 (d1..d5); timed 4 (d1..d4), met 3 (d1, d2, d4) → on-time rate 3/4 = 0.75;
     // working days [2, 4, 14, 5, 3] sorted [2, 3, 4, 5, 14] → median 4; breaches raised in 2019: 1 (d3)
 
     // The providers' answers as the request steps record them: two agreed, one refused with its grounds
@@ -54,16 +54,16 @@ class EvaluationSeededYearTest {
     // A correction reported in 2019 and closed (corrected) in 2020: received in 2019, corrected in 2020
     jdbc.update("INSERT INTO gs_correction (resource_code, resource_name, provider_dept, reporter_dept, reporter_user,"
         + " record_locator, description, attachment_count, status, extension_days, reported_at, closed_at)"
-        + " VALUES ('TJ-001', '统计调查对象名录', ?, 'rsj', 'rsj-applicant', '统一社会信用代码 9137…', '地址有误', 0,"
+        + " VALUES ('MZ-001', '婚姻登记信息', ?, 'rsj', 'rsj-applicant', '统一社会信用代码 9137…', '地址有误', 0,"
         + " 'CORRECTED', 0, ?, ?)", DEPT, at("2019-11-28T10:00:00+08:00"), at("2020-01-06T10:00:00+08:00"));
-    // A dispute between tjj and gaj opened and decided SHARE in 2019: counts for both parties
+    // A dispute between mzj and gaj opened and decided SHARE in 2019: counts for both parties
     jdbc.update("INSERT INTO gs_dispute (kind, resource_code, party_a, party_b, description, status, decided_at,"
-        + " created_by, created_at) VALUES ('REFUSAL_CONTESTED', 'TJ-001', ?, 'gaj', '协商未果', 'SHARE', ?, 'office', ?)",
+        + " created_by, created_at) VALUES ('REFUSAL_CONTESTED', 'MZ-001', ?, 'gaj', '协商未果', 'SHARE', ?, 'office', ?)",
         DEPT, at("2019-06-20T10:00:00+08:00"), at("2019-06-03T10:00:00+08:00"));
-    // Data calls to tjj's resource: 40 + 2 served in 2019, 7 on 2020-01-01 (another year), 3 refused out of scope
+    // Data calls to mzj's resource: 40 + 2 served in 2019, 7 on 2020-01-01 (another year), 3 refused out of scope
     calls(jdbc, "2019-03-01", "rsj", "SERVED", 40);
-    calls(jdbc, "2019-12-31", "mzj", "SERVED", 2);
-    calls(jdbc, "2020-01-01", "mzj", "SERVED", 7);
+    calls(jdbc, "2019-12-31", "scjgj", "SERVED", 2);
+    calls(jdbc, "2020-01-01", "scjgj", "SERVED", 7);
     calls(jdbc, "2019-05-05", "rsj", "REFUSED_OUT_OF_SCOPE", 3);
   }
 
@@ -116,7 +116,7 @@ class EvaluationSeededYearTest {
     ApiClient rsj = ApiClient.as(port, "rsj-applicant");
     assertThat(rsj.get("/api/evaluations/2019").json().path("rows").findValuesAsText("department"))
         .containsExactly("rsj");
-    assertThat(rsj.get("/api/evaluations/2019/evidence/tjj/requests.refused").status()).isEqualTo(403);
+    assertThat(rsj.get("/api/evaluations/2019/evidence/mzj/requests.refused").status()).isEqualTo(403);
     assertThat(rsj.get("/api/evaluations/2019/recompute").status()).isEqualTo(403);
   }
 
@@ -162,7 +162,7 @@ class EvaluationSeededYearTest {
   private static void answer(JdbcTemplate jdbc, String key, String time, String outcome, String grounds) {
     jdbc.update("INSERT INTO gs_share_request (business_key, resource_code, resource_name, share_type, provider_dept,"
         + " applicant_dept, applicant_user, purpose, reason, system_name, status, submitted_at)"
-        + " VALUES (?, 'TJ-001', '统计调查对象名录', 'CONDITIONAL', ?, 'rsj', 'rsj-applicant', 'WORK_REFERENCE',"
+        + " VALUES (?, 'MZ-001', '婚姻登记信息', 'CONDITIONAL', ?, 'rsj', 'rsj-applicant', 'WORK_REFERENCE',"
         + " '社保核查', '社保系统', 'GRANTED', ?)", key, DEPT, at(time));
     Long id = jdbc.queryForObject("SELECT id FROM gs_share_request WHERE business_key = ?", Long.class, key);
     jdbc.update("INSERT INTO gs_share_request_step (request_id, step, name, actor_dept, at, outcome, comment)"
@@ -171,6 +171,6 @@ class EvaluationSeededYearTest {
 
   private static void calls(JdbcTemplate jdbc, String day, String user, String outcome, long calls) {
     jdbc.update("INSERT INTO gs_data_call_count (call_day, resource_code, user_dept, provider_dept, outcome, calls)"
-        + " VALUES (?, 'TJ-001', ?, ?, ?, ?)", java.sql.Date.valueOf(day), user, DEPT, outcome, calls);
+        + " VALUES (?, 'MZ-001', ?, ?, ?, ?)", java.sql.Date.valueOf(day), user, DEPT, outcome, calls);
   }
 }

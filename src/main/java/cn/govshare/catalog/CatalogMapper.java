@@ -17,6 +17,8 @@ interface CatalogMapper {
 
   List<ShareMode> findShareModes(@Param("code") String code, @Param("revision") String revision);
 
+  List<HealthCheck> findHealthChecks();
+
   int countCodes(@Param("code") String code);
 
   long count(ResourceQuery query);
@@ -68,4 +70,10 @@ interface CatalogMapper {
 
   void fulfilObligation(@Param("id") long id, @Param("resourceCode") String resourceCode,
       @Param("at") Instant at);
+
+  /**
+   * R28: every applied publication, change and retirement before {@code to}; an entry loaded without a publication
+   * record (demo data, imports) appears as published at its first recorded change, or its last update.
+   */
+  List<CatalogEvent> findCatalogEvents(@Param("to") Instant to);
 }

@@ -2,6 +2,8 @@ package cn.govshare.catalog;
 
 import cn.govshare.ApiException;
 import java.time.Instant;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,8 @@ final class CatalogRules {
   static final int MAX_TEXT = 2000;
   static final int MAX_ITEMS = 200;
   static final int MAX_SHARE_MODES = 10;
+  /** gs_catalog_share_mode.health_url */
+  static final int MAX_HEALTH_URL = 500;
 
   private CatalogRules() {
   }
@@ -145,9 +149,31 @@ final class CatalogRules {
       if (mode.type() == ShareModeType.SERVICE_API && callMethod == null) {
         throw ApiException.badRequest(field + ".callMethod", "R9", "服务接口方式须写明调用方式（R9）");
       }
-      checked.add(new ShareMode(mode.type(), mode.delivery(), description, callMethod));
+      checked.add(new ShareMode(mode.type(), mode.delivery(), description, callMethod,
+          healthUrl(field + ".healthUrl", mode)));
     }
     return checked;
+  }
+
+  /** R27: the optional URL the platform probes for availability; only a service API has one, http or https. */
+  private static String healthUrl(String field, ShareMode mode) {
+    String url = text(field, mode.healthUrl(), MAX_HEALTH_URL, false);
+    if (url == null) {
+      return null;
+    }
+    if (mode.type() != ShareModeType.SERVICE_API) {
+      throw ApiException.badRequest(field, "R27", "只有服务接口方式可以填写健康检查地址（R27）");
+    }
+    try {
+      URI uri = new URI(url);
+      if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw ApiException.badRequest(field, "健康检查地址须为 http 或 https 地址");
+      }
+    } catch (URISyntaxException e) {
+      throw ApiException.badRequest(field, "健康检查地址不是有效的 URL");
+    }
+    return url;
   }
 
   private static void unconditional(ShareType shareType, List<ResourceItem> items, String rule, String detail) {

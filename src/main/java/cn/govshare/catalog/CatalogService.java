@@ -54,6 +54,11 @@ public class CatalogService {
     return find(code).filter(CatalogResource::isPublished);
   }
 
+  /** R27: every published entry's service API with a health URL, for the availability probe. */
+  public List<HealthCheck> healthChecks() {
+    return mapper.findHealthChecks();
+  }
+
   CatalogPage search(String dept, ShareType shareType, Classification classification, String text,
       ResourceStatus status, int page, int size, Caller caller) {
     if (page < 0) {

@@ -1,6 +1,7 @@
 package cn.govshare.correction;
 
 import cn.govshare.catalog.GeneratedKey;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,4 +32,7 @@ interface CorrectionMapper {
   void insertStep(CorrectionStep step);
 
   List<CorrectionStep> steps(long correctionId);
+
+  /** R28: the corrections reported or closed in [from, to). */
+  List<Correction> findReportedOrClosedBetween(@Param("from") Instant from, @Param("to") Instant to);
 }

@@ -60,13 +60,20 @@ class DeadlineStatistics {
 
   private Row row(Tally t) {
     String name = departments.find(t.department).map(Department::name).orElse(t.department);
-    List<Integer> days = t.workingDays.stream().sorted().toList();
-    Double median = days.isEmpty() ? null
-        : days.size() % 2 == 1 ? days.get(days.size() / 2)
+    return new Row(t.department, name, t.month, t.handled, median(t.workingDays), rate(t.met, t.timed), t.breaches);
+  }
+
+  /** The median of the numbers, null when there are none. */
+  static Double median(List<Integer> numbers) {
+    List<Integer> days = numbers.stream().sorted().toList();
+    return days.isEmpty() ? null
+        : days.size() % 2 == 1 ? days.get(days.size() / 2).doubleValue()
         : (days.get(days.size() / 2 - 1) + days.get(days.size() / 2)) / 2.0;
-    Double onTime = t.timed == 0 ? null : Math.round(10000.0 * t.met / t.timed) / 10000.0;
-    return new Row(t.department, name, t.month, t.handled, median == null ? null : median.doubleValue(), onTime,
-        t.breaches);
+  }
+
+  /** {@code part / whole} to four decimals, null when {@code whole} is 0. */
+  static Double rate(int part, int whole) {
+    return whole == 0 ? null : Math.round(10000.0 * part / whole) / 10000.0;
   }
 
   private static boolean within(Instant at, Instant start, Instant end) {

@@ -46,4 +46,7 @@ interface DisputeMapper {
       @Param("at") Instant at);
 
   List<Position> positions(long disputeId);
+
+  /** R28: the disputes opened or decided in [from, to). */
+  List<Dispute> findCreatedOrDecidedBetween(@Param("from") Instant from, @Param("to") Instant to);
 }

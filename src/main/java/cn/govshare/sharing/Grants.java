@@ -11,6 +11,8 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
+import cn.govshare.statistics.DataCallOutcome;
+import cn.govshare.statistics.DataCalls;
 import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,10 +43,12 @@ public class Grants implements GrantHolders {
   private final ActivePolicy policy;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final DataCalls dataCalls;
 
   Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
-      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events) {
+      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events, DataCalls dataCalls) {
     this.events = events;
+    this.dataCalls = dataCalls;
     this.policy = policy;
     this.callers = callers;
     this.mapper = mapper;
@@ -80,13 +84,19 @@ public class Grants implements GrantHolders {
     return request.grantId() == null ? null : mapper.findGrant(request.grantId());
   }
 
-  /** A data call: allowed only within an active grant's purpose and scope (R20). */
+  /**
+   * A data call: allowed only within an active grant's purpose and scope (R20). Audited and counted for the R27
+   * statistics in one transaction.
+   */
+  @Transactional
   public GrantCheck check(Caller caller, String department, String resourceCode, Purpose purpose, String field) {
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
     List<Grant> active = mapper.findActiveGrants(department, resourceCode, null, today);
     GrantCheck answer;
+    DataCallOutcome outcome = DataCallOutcome.REFUSED_OUT_OF_SCOPE;
     if (active.isEmpty()) {
       answer = new GrantCheck(false, null, "无有效授权");
+      outcome = DataCallOutcome.REFUSED_NO_GRANT;
     } else {
       List<Grant> forPurpose = active.stream().filter(g -> g.purpose() == purpose).toList();
       if (forPurpose.isEmpty()) {
@@ -107,6 +117,9 @@ public class Grants implements GrantHolders {
       events.publishEvent(new CallRefused(department, active.get(0).providerDept(), resourceCode, purpose, field,
           answer.reason()));
     }
+    String provider = catalog.find(resourceCode).map(CatalogResource::responsibleDepartment)
+        .orElse(active.isEmpty() ? "-" : active.get(0).providerDept());
+    dataCalls.count(resourceCode, department, provider, answer.allowed() ? DataCallOutcome.SERVED : outcome);
     return answer;
   }
 

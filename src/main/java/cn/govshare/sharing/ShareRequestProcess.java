@@ -27,6 +27,9 @@ class ShareRequestProcess {
   static final String OUTCOME = "outcome";
   /** The provider's answer task (R13). */
   static final String ANSWER_TASK = "providerAuthorization";
+  /** The outcomes of the provider's answer as its step records them (R13; R28 counts them). */
+  static final String APPROVED = "同意共享";
+  static final String REFUSED = "不予共享";
   /**
    * The sub-process that carries the answer period (R13; national 20, 21): the provider's answer, its head's
    * sign-off and the extension decision; the period closes only when the answer leaves the provider.
@@ -268,9 +271,9 @@ class ShareRequestProcess {
       case "providerAuthorization" -> switch (String.valueOf(task.getVariable("answerAction"))) {
         case "INCOMPLETE" -> "材料不齐全";
         case "EXTEND" -> "申请延期";
-        default -> Boolean.TRUE.equals(task.getVariable("approved")) ? "同意共享" : "不予共享";
+        default -> Boolean.TRUE.equals(task.getVariable("approved")) ? APPROVED : REFUSED;
       };
-      default -> Boolean.TRUE.equals(task.getVariable("approved")) ? "同意共享" : "不予共享";
+      default -> Boolean.TRUE.equals(task.getVariable("approved")) ? APPROVED : REFUSED;
     };
   }
 

@@ -64,4 +64,7 @@ interface SharingMapper {
 
   int updateGrantStatus(@Param("id") long id, @Param("from") GrantStatus from, @Param("to") GrantStatus to,
       @Param("reason") String reason, @Param("by") String by, @Param("at") Instant at);
+
+  /** R28: the providers' answers (step {@code providerAuthorization}) recorded in [from, to). */
+  List<ProviderAnswer> findProviderAnswers(@Param("from") Instant from, @Param("to") Instant to);
 }

@@ -51,6 +51,29 @@ class CatalogApiTest {
   }
 
   @Test
+  void aServiceApiMayDeclareAnHttpHealthUrlAndNothingElseMay() {
+    assertRejected(body -> firstMode(body).put("healthUrl", "ftp://gaj.example/health"),
+        "shareModes[0].healthUrl", null);
+    assertRejected(body -> firstMode(body).put("healthUrl", "no url at all"), "shareModes[0].healthUrl", null);
+    assertRejected(body -> {
+      firstMode(body).put("type", "TABLE");
+      firstMode(body).put("healthUrl", "https://gaj.example/health");
+    }, "shareModes[0].healthUrl", "R27");
+
+    String code = uniqueCode("HEALTH");
+    Map<String, Object> body = conditionalEntry(code, "mzj");
+    firstMode(body).put("healthUrl", "https://mzj.example/health");
+    assertThat(as("mzj-applicant").post(RESOURCES, body).status()).isEqualTo(201);
+    assertThat(as("mzj-applicant").get(RESOURCES + "/" + code).json().findValue("healthUrl").asText())
+        .isEqualTo("https://mzj.example/health");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> firstMode(Map<String, Object> body) {
+    return ((List<Map<String, Object>>) body.get("shareModes")).get(0);
+  }
+
+  @Test
   void listingFiltersByShareTypeClassificationAndTextAndPages() {
     ApiClient client = as("rsj-applicant");
     JsonNode basic = client.get(RESOURCES + "?classification=BASIC&size=100").json().path("items");

@@ -1,5 +1,6 @@
 package cn.govshare.sharing;
 
+import cn.govshare.EngineTime;
 import cn.govshare.calendar.WorkingCalendar;
 import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;
@@ -7,10 +8,8 @@ import cn.govshare.notification.Notification;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.policy.ActivePolicy;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -75,23 +74,12 @@ abstract class ShareProcessTestSupport {
 
   /** Moves the engine clock (fixed, named dates: STYLE). */
   static void at(String time) {
-    ClockUtil.setCurrentTime(Date.from(instant(time)));
+    EngineTime.at(time);
   }
 
   /** Waits up to 30 s for the job executor (a breach timer firing). */
   static void await(BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    EngineTime.await(condition);
   }
 
   List<Notification> told(String group, long requestId) {

@@ -1,0 +1,28 @@
+package cn.govshare.evaluation;
+
+import cn.govshare.CaseDirectory;
+import cn.govshare.CaseRef;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** The yearly evaluation as a case: the year, every department evaluated in it (each reads its audit records). */
+@Component
+class EvaluationCases implements CaseDirectory {
+
+  private final EvaluationMapper mapper;
+
+  EvaluationCases(EvaluationMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Optional<CaseRef> byProcessInstance(String processInstanceId) {
+    return Optional.ofNullable(mapper.findByProcessInstance(processInstanceId)).map(e -> {
+      Set<String> departments = mapper.findReports(e.year()).stream().map(SelfReport::department)
+          .collect(Collectors.toSet());
+      return new CaseRef("evaluation", e.year(), "EVAL-" + e.year(), departments);
+    });
+  }
+}

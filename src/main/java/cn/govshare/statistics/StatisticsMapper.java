@@ -1,0 +1,32 @@
+package cn.govshare.statistics;
+
+import cn.govshare.catalog.GeneratedKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface StatisticsMapper {
+
+  int incrementCalls(@Param("k") DataCalls.DataCallKey key);
+
+  void insertCalls(@Param("k") DataCalls.DataCallKey key);
+
+  /** {@code from}..{@code to} inclusive; null filters match everything. */
+  List<DailyCalls> findCalls(@Param("from") LocalDate from, @Param("to") LocalDate to,
+      @Param("dept") String dept, @Param("provider") String provider, @Param("resource") String resource);
+
+  void insertProbe(@Param("p") Probe probe);
+
+  /** The probes of a resource in [from, to), and the last one before {@code from} (the state the window opens in). */
+  List<Probe> findProbes(@Param("resource") String resource, @Param("from") Instant from, @Param("to") Instant to);
+
+  void insertOutage(@Param("o") Outage outage, @Param("key") GeneratedKey key);
+
+  List<Outage> findOutages(@Param("resource") String resource, @Param("from") Instant from, @Param("to") Instant to);
+
+  /** Every resource that has probes or outages overlapping [from, to). */
+  List<String> observedResources(@Param("from") Instant from, @Param("to") Instant to);
+}

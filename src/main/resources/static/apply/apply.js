@@ -21,24 +21,10 @@
     return new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   }
 
-  async function login(event) {
-    event.preventDefault();
-    try {
-      await session.signIn($('login-user').value, $('login-password').value,
-        async () => show(await api('GET', '/api/me')));
-      $('login-error').textContent = '';
-    } catch (e) {
-      $('login-error').textContent = '登录失败：' + e.message;
-    }
-  }
-
-  async function show(signedIn) {
-    const me = signedIn || await api('GET', '/api/me');
+  async function show() {
+    const me = await api('GET', '/api/me');
     const names = Object.fromEntries((await api('GET', '/api/org/departments')).map((d) => [d.code, d.name]));
-    $('who').textContent = me.name + (me.departmentName ? '（' + me.departmentName + '）' : '');
-    $('login-section').hidden = true;
-    $('app').hidden = false;
-    $('logout').hidden = false;
+    session.signedInAs(me);
     const page = await api('GET', '/api/catalog/resources?size=200');
     resources = page.items || page;
     const body = $('catalog').tBodies[0];
@@ -178,9 +164,7 @@
     if (d) $('detail-dispute').textContent = '争议：' + d.dispute.statusLabel;
   }
 
-  $('login-form').addEventListener('submit', login);
   $('apply-form').addEventListener('submit', apply);
   $('apply-cancel').addEventListener('click', () => { $('apply-section').hidden = true; });
-  $('logout').addEventListener('click', session.signOut);
-  if (session.signedIn()) show().catch(() => { sessionStorage.clear(); });
+  session.loginForm(show);
 })();

@@ -11,22 +11,9 @@
   const session = window.GovShareSession;
   const api = session.api;
 
-  async function login(event) {
-    event.preventDefault();
-    try {
-      await session.signIn($('login-user').value, $('login-password').value, show);
-      $('login-error').textContent = '';
-    } catch (e) {
-      $('login-error').textContent = '登录失败：' + e.message;
-    }
-  }
-
   async function show() {
     await loadYears();
-    $('who').textContent = session.user();
-    $('login-section').hidden = true;
-    $('app').hidden = false;
-    $('logout').hidden = false;
+    session.signedInAs();
   }
 
   async function loadYears() {
@@ -169,11 +156,9 @@
     }
   }
 
-  $('login-form').addEventListener('submit', login);
   $('preview').addEventListener('click', preview);
   $('apply').addEventListener('click', apply);
   $('amend').addEventListener('change', updateApply);
   $('notice-text').addEventListener('input', updateApply);
-  $('logout').addEventListener('click', session.signOut);
-  if (session.signedIn()) show().catch(() => { sessionStorage.clear(); });
+  session.loginForm(show);
 })();

@@ -9,9 +9,7 @@
 
   function show(user) {
     const roles = new Set(user.roles.map((r) => r.role));
-    $('who').textContent = user.name + (user.departmentName ? '（' + user.departmentName + '）' : '');
-    $('logout').hidden = false;
-    $('login-form').hidden = true;
+    session.signedInAs(user);
     $('intro-text').textContent = '您的身份：' + user.roles.map((r) => r.label).join('、') + '。以下是您可以使用的入口。';
     for (const entry of document.querySelectorAll('.entry')) {
       const mine = entry.dataset.roles.split(' ').some((role) => roles.has(role));
@@ -20,18 +18,5 @@
     }
   }
 
-  async function login(event) {
-    event.preventDefault();
-    try {
-      await session.signIn($('login-user').value, $('login-password').value,
-        async () => show(await session.api('GET', '/api/me')));
-      $('login-error').textContent = '';
-    } catch (e) {
-      $('login-error').textContent = '登录失败：' + e.message;
-    }
-  }
-
-  $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', session.signOut);
-  if (session.signedIn()) session.api('GET', '/api/me').then(show).catch(() => sessionStorage.clear());
+  session.loginForm(async () => show(await session.api('GET', '/api/me')), { heading: false });
 })();

@@ -1,6 +1,6 @@
 // GovShare supervision page: breaches, open deadlines, violations and rectification orders by department, with
-// charts (ECharts from the application's own webjar) and the same tables as CSV/Excel. Talks only to /api with
-// HTTP Basic; the credentials stay in this tab's sessionStorage (as on the application page).
+// charts (ECharts from the application's own webjar) and the same tables as CSV/Excel. Talks only to /api
+// (../common/session.js, as the applicant page).
 (function () {
   'use strict';
 
@@ -11,25 +11,8 @@
   // steps owed by a role rather than a department (the platform's check …), as the tables name them
   const ROLE_NAMES = { 'platform-operators': '共享平台管理单位', 'general-office': '办公厅', 'leading-group': '领导小组' };
   const charts = {};
-
-  function auth() { return sessionStorage.getItem('govshare.auth'); }
-
-  async function request(path, accept) {
-    return fetch(path, { headers: { 'Accept': accept || 'application/json', 'Authorization': auth(),
-      'X-Requested-With': 'XMLHttpRequest' } });
-  }
-
-  async function api(path) {
-    const response = await request(path);
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      const error = new Error(json && json.detail ? json.detail : response.status + ' ' + response.statusText);
-      error.status = response.status;
-      throw error;
-    }
-    return json;
-  }
+  const session = window.GovShareSession;
+  const api = (path) => session.api('GET', path);
 
   /** An optional source (built elsewhere): null when it does not exist (404) here. */
   async function optional(path) {
@@ -82,15 +65,9 @@
     return table;
   }
 
-  async function download(section, format) {
-    const name = section.dataset.table;
-    const response = await request('/api/supervision/' + name + '.' + format + '?' + tableQuery(section), '*/*');
-    if (!response.ok) { alert('导出失败：' + response.status); return; }
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = section.querySelector('h2').textContent + '.' + format;
-    link.click();
-    URL.revokeObjectURL(link.href);
+  function download(section, format) {
+    session.download('/api/supervision/' + section.dataset.table + '.' + format + '?' + tableQuery(section),
+      section.querySelector('h2').textContent + '.' + format).catch((e) => alert('导出失败：' + e.message));
   }
 
   function chart(id) {
@@ -196,29 +173,10 @@
     const departments = await api('/api/org/departments');
     await api('/api/supervision/orders');
     departments.forEach((d) => $('filter-dept').add(new Option(d.name, d.code)));
-    $('who').textContent = sessionStorage.getItem('govshare.user');
-    $('login-section').hidden = true;
-    $('app').hidden = false;
-    $('logout').hidden = false;
+    session.signedInAs();
     await refresh();
   }
 
-  async function login(event) {
-    event.preventDefault();
-    sessionStorage.setItem('govshare.auth',
-      'Basic ' + btoa(unescape(encodeURIComponent($('login-user').value + ':' + $('login-password').value))));
-    sessionStorage.setItem('govshare.user', $('login-user').value);
-    try {
-      await show();
-      $('login-error').textContent = '';
-    } catch (e) {
-      sessionStorage.removeItem('govshare.auth');
-      $('login-error').textContent = (e.status === 403 ? '无权访问：' : '登录失败：') + e.message;
-    }
-  }
-
-  $('login-form').addEventListener('submit', login);
-  $('logout').addEventListener('click', () => { sessionStorage.removeItem('govshare.auth'); location.reload(); });
   $('filter-form').addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
   document.querySelectorAll('section[data-table]').forEach((section) => {
     section.querySelector('.table-state').addEventListener('change', () => refresh());
@@ -226,5 +184,5 @@
       button.addEventListener('click', () => download(section, button.dataset.format)));
   });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-  if (auth()) show().catch(() => sessionStorage.removeItem('govshare.auth'));
+  session.loginForm(show, { failed: (e) => (e.status === 403 ? '无权访问：' : '登录失败：') });
 }());

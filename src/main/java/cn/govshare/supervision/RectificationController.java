@@ -1,6 +1,7 @@
 package cn.govshare.supervision;
 
 import cn.govshare.ApiException;
+import cn.govshare.casefile.CaseFile;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import java.util.LinkedHashMap;
@@ -25,10 +26,13 @@ class RectificationController {
 
   private final RectificationOrders orders;
   private final RectificationTaskChecks tasks;
+  private final RectificationAttachments attachments;
 
-  RectificationController(RectificationOrders orders, RectificationTaskChecks tasks) {
+  RectificationController(RectificationOrders orders, RectificationTaskChecks tasks,
+      RectificationAttachments attachments) {
     this.orders = orders;
     this.tasks = tasks;
+    this.attachments = attachments;
   }
 
   @PostMapping
@@ -50,6 +54,13 @@ class RectificationController {
   @GetMapping("/{id}")
   Map<String, Object> one(Caller caller, @PathVariable long id) {
     return json(orders.visible(caller, id));
+  }
+
+  /** A file of the answer, uploaded by the head holding the open answer task (forms have no file picker). */
+  @PostMapping("/{id}/attachments")
+  @ResponseStatus(HttpStatus.CREATED)
+  CaseFile.Attachment attach(Caller caller, @PathVariable long id, @RequestBody NewRectificationAttachment body) {
+    return attachments.attach(caller, id, body);
   }
 
   Map<String, Object> json(RectificationOrder order) {

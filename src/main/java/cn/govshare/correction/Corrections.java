@@ -7,8 +7,8 @@ import cn.govshare.catalog.OpenCorrections;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
+import cn.govshare.Attachments;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,6 @@ import org.apache.commons.lang3.StringUtils;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,19 +30,13 @@ public class Corrections implements OpenCorrections {
   static final String PROCESS = "data-correction";
   static final String ATTACHMENT_VARIABLE = "attachment";
   static final String REF_TYPE = "CORRECTION";
-  static final int MAX_ATTACHMENTS = 5;
-  static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
   /** Columns of gs_correction (V7). */
   static final int LOCATOR_COLUMN = 500;
   static final int DESCRIPTION_COLUMN = 2000;
   static final int EVIDENCE_COLUMN = 4000;
-  /** Attachment names and media types are kept by the engine; GovShare's own limits, well inside its columns. */
-  static final int FILE_NAME_MAX = 200;
-  static final int CONTENT_TYPE_MAX = 255;
   /** gs_notification.subject and body (V1). */
   static final int SUBJECT_COLUMN = 255;
   static final int BODY_COLUMN = 2000;
-  private static final String FORBIDDEN_IN_FILE_NAMES = "/\\:*?\"<>|";
 
   private final CorrectionMapper mapper;
   private final CorrectionCases cases;
@@ -171,12 +162,10 @@ public class Corrections implements OpenCorrections {
         });
   }
 
-  /** Issue 18 class 7: names without paths or control characters, real media types, nothing cut. */
+  /** The reporter's files as the engine's file variables attachment1..N (see {@link Attachments}). */
   private static Map<String, Object> attachments(List<NewCorrection.Attachment> attachments) {
     List<NewCorrection.Attachment> given = attachments == null ? List.of() : attachments;
-    if (given.size() > MAX_ATTACHMENTS) {
-      throw ApiException.badRequest("attachments", "最多 " + MAX_ATTACHMENTS + " 个附件");
-    }
+    Attachments.checkCount(given.size(), "attachments");
     Map<String, Object> variables = new HashMap<>();
     for (int i = 0; i < given.size(); i++) {
       NewCorrection.Attachment attachment = given.get(i);
@@ -184,56 +173,10 @@ public class Corrections implements OpenCorrections {
       if (attachment == null) {
         throw ApiException.badRequest(field, "附件不能为空");
       }
-      String name = fileName(attachment.fileName(), field + ".fileName");
-      String type = contentType(attachment.contentType(), field + ".contentType");
-      byte[] content;
-      try {
-        content = Base64.getDecoder().decode(StringUtils.defaultString(attachment.base64()));
-      } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest(field + ".base64", "附件内容须为 Base64 编码");
-      }
-      if (content.length == 0 || content.length > MAX_ATTACHMENT_BYTES) {
-        throw ApiException.badRequest(field + ".base64", "附件须为 1 字节至 2 MB");
-      }
-      variables.put(ATTACHMENT_VARIABLE + (i + 1), Variables.fileValue(name).file(content).mimeType(type).create());
+      variables.put(ATTACHMENT_VARIABLE + (i + 1), Attachments.file(attachment.fileName(), attachment.contentType(),
+          attachment.base64(), field + "."));
     }
     return variables;
-  }
-
-  static String fileName(String raw, String field) {
-    if (StringUtils.isBlank(raw)) {
-      throw ApiException.badRequest(field, "附件须有文件名");
-    }
-    String name = raw.strip();
-    if (name.length() > FILE_NAME_MAX) {
-      throw ApiException.badRequest(field, "文件名不能超过 " + FILE_NAME_MAX + " 个字符（现为 " + name.length() + " 个）");
-    }
-    if (StringUtils.containsAny(name, FORBIDDEN_IN_FILE_NAMES) || name.contains("..")) {
-      throw ApiException.badRequest(field, "文件名只能是文件本身的名字，不能含路径、“..”或 " + FORBIDDEN_IN_FILE_NAMES);
-    }
-    if (name.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT)) {
-      throw ApiException.badRequest(field, "文件名不能含控制字符");
-    }
-    return name;
-  }
-
-  static String contentType(String raw, String field) {
-    if (StringUtils.isBlank(raw)) {
-      return MediaType.APPLICATION_OCTET_STREAM_VALUE;
-    }
-    String type = raw.strip();
-    if (type.length() > CONTENT_TYPE_MAX) {
-      throw ApiException.badRequest(field, "文件类型不能超过 " + CONTENT_TYPE_MAX + " 个字符（现为 " + type.length() + " 个）");
-    }
-    try {
-      MediaType parsed = MediaType.parseMediaType(type);
-      if (parsed.isWildcardType() || parsed.isWildcardSubtype()) {
-        throw ApiException.badRequest(field, "文件类型须为具体的媒体类型（如 application/pdf）: " + type);
-      }
-      return parsed.toString();
-    } catch (InvalidMediaTypeException e) {
-      throw ApiException.badRequest(field, "文件类型不是有效的媒体类型（如 application/pdf）: " + type);
-    }
   }
 
   private static String required(String value, String field, int max, String message) {

@@ -81,7 +81,7 @@ class RectificationTaskChecks {
     Set<String> allowed = new HashSet<>(fields);
     allowed.addAll(task.getVariableNamesLocal());
     for (String name : task.getVariableNames()) {
-      if (!allowed.contains(name)) {
+      if (!allowed.contains(name) && !RectificationAttachments.NAME.matcher(name).matches()) {
         throw new FormRejection(name, "「" + name + "」不是本任务表单的字段，不予接受；整改的部门、审核机关和期限以平台记录为准");
       }
     }

@@ -1,5 +1,7 @@
 package cn.govshare.casefile;
 
+import cn.govshare.CaseFile;
+import cn.govshare.CaseFileSource;
 import cn.govshare.EveryUserTask;
 import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
@@ -41,7 +43,8 @@ class CaseListColumns extends AbstractProcessEnginePlugin {
 
   void label(DelegateTask task) {
     List<CaseFileSource> all = sources.orderedStream().toList();
-    Optional<CaseFile> file = all.stream().map(s -> s.byProcessInstance(task.getProcessInstanceId()))
+    Optional<CaseFile> file = all.stream().map(s -> s.whileStarting(task.getProcessInstanceId(),
+        task.getExecution().getProcessBusinessKey()))
         .flatMap(Optional::stream).findFirst();
     file.ifPresent(f -> {
       task.setVariableLocal(NUMBER, f.businessKey());

@@ -1,6 +1,8 @@
 package cn.govshare.casefile;
 
 import cn.govshare.ApiException;
+import cn.govshare.CaseFile;
+import cn.govshare.CaseFileSource;
 import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;

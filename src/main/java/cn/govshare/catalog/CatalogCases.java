@@ -40,14 +40,17 @@ public class CatalogCases implements CaseDirectory {
     }
     CatalogChange change = mapper.findChangeByProcess(processInstanceId);
     if (change != null) {
-      CatalogResource resource = mapper.findResource(change.resourceCode(), CatalogMapper.PENDING);
-      if (resource == null) {
-        resource = mapper.findResource(change.resourceCode(), CatalogMapper.CURRENT);
-      }
+      CatalogResource resource = underReview(change.resourceCode());
       return Optional.of(new CaseRef(CHANGE, change.id(), change.resourceCode(),
           resource == null ? Set.of() : Set.of(resource.responsibleDepartment())));
     }
     return Optional.empty();
+  }
+
+  /** The entry as submitted for review (its pending revision), else as it stands; null for an unknown code. */
+  CatalogResource underReview(String code) {
+    CatalogResource pending = mapper.findResource(code, CatalogMapper.PENDING);
+    return pending != null ? pending : mapper.findResource(code, CatalogMapper.CURRENT);
   }
 
   /** R6: the responsible department of the obligation this process instance runs. */

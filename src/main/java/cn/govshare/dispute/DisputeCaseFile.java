@@ -1,7 +1,7 @@
 package cn.govshare.dispute;
 
-import cn.govshare.casefile.CaseFile;
-import cn.govshare.casefile.CaseFileSource;
+import cn.govshare.CaseFile;
+import cn.govshare.CaseFileSource;
 import cn.govshare.sharing.ShareRequestCaseFile;
 import java.util.ArrayList;
 import java.util.Comparator;

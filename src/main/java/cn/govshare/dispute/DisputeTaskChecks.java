@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * dispute-escalation's task checks, all in one class. On create: a negotiation task's party is fixed from the
  * record, and each task's form fields start empty in the task's own scope, so one body's text never pre-fills
  * another's (issue 19 item 8). On complete: the actor must be the task's own party or body, the case identity
- * comes from the record (issue 18), and each party's position is stored as its own act (R18).
+ * comes from the record (issue 18), and each party's position is stored as its own act (R18) and leaves the
+ * engine's variables, so the other party neither sees it prefilled nor reads it before answering (issue 20).
  */
 @Service
 class DisputeTaskChecks {
@@ -27,6 +28,8 @@ class DisputeTaskChecks {
   static final String LEADING = "leadingGroupDecision";
   static final String ESCALATE = "ESCALATE";
   static final int TEXT_COLUMN = 2000;
+  /** A negotiation form's fields: each party's own, kept in its task's scope and, once stated, only in its row. */
+  static final List<String> NEGOTIATION_FIELDS = List.of("agreed", "agreedOutcome", "negotiationResult");
   /** Variables that once carried a dispute's identity: written by a user, they are an attempt to redirect it. */
   static final List<String> IDENTITY = List.of("disputeId", "requestId", "applicantDept", "providerDept", "partyA",
       "partyB");
@@ -59,7 +62,7 @@ class DisputeTaskChecks {
         String party = DisputeFlow.negotiators(dispute, chain).get(DisputeFlow.loopCounter(scope));
         mapper.insertPosition(new Position(null, dispute.id(), task.getId(), party, role(dispute, party), null, null,
             null, null, null));
-        for (String field : List.of("agreed", "agreedOutcome", "negotiationResult")) {
+        for (String field : NEGOTIATION_FIELDS) {
           scope.setVariableLocal(field, null);
         }
         scope.setVariableLocal("negotiator", roleLabel(role(dispute, party), dispute));
@@ -135,6 +138,8 @@ class DisputeTaskChecks {
     mapper.insertStep(new DisputeStep(null, dispute.id(), NEGOTIATION, chain.negotiation().name() + "："
         + roleLabel(own.role(), dispute), actor.userId(), actor.department(), clock.instant(), stance.name(), comment,
         chain.negotiation().body(), chain.negotiation().citation()));
+    // the position row holds the answer now; the variables would outlive the task for the other party to read
+    task.getExecution().removeVariablesLocal(NEGOTIATION_FIELDS);
   }
 
   /** The coordinating or deciding body states its decision and its reason. */

@@ -177,6 +177,23 @@ class CatalogReviewProcessTest {
     assertEffectiveDateRejected(ApiClient.as(port, "mzj-applicant").post(RESOURCES + code + "/retire", Map.of()));
   }
 
+  @Test
+  void theReviewTaskListsTheEntryAndItsDepartmentAndShowsItsCaseFileOnlyToThoseConcerned() {
+    String code = draft();
+    String review = task(submit(code, Map.of())).getId();
+    JsonNode local = ApiClient.as(port, "operator").get("/engine-rest/task/" + review + "/localVariables").json();
+    assertThat(local.path("caseNumber").path("value").asText()).startsWith(code + "#");
+    assertThat(local.path("caseRequester").path("value").asText()).isEqualTo("市民政局");
+    assertThat(local.path("caseResource").path("value").asText()).endsWith("（" + code + "）");
+    String path = "/api/tasks/" + review + "/case-file";
+    JsonNode file = ApiClient.as(port, "operator").get(path).json().path("caseFile");
+    assertThat(file.path("title").asText()).isEqualTo("目录发布审核");
+    assertThat(file.path("facts").toString()).contains(code, "发布", "审核通过即生效");
+    assertThat(file.path("parties").findValuesAsText("name")).containsExactly("市民政局");
+    assertThat(ApiClient.as(port, "mzj-applicant").get(path).status()).as("the submitting department").isEqualTo(200);
+    assertThat(ApiClient.as(port, "gaj-reviewer").get(path).status()).as("another department").isEqualTo(404);
+  }
+
   private String draft() {
     String code = uniqueCode("CR");
     ApiClient.Response created = ApiClient.as(port, "mzj-applicant").post("/api/catalog/resources",

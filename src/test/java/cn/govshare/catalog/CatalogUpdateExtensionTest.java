@@ -76,6 +76,19 @@ class CatalogUpdateExtensionTest {
         && r.path("objectId").asText().equals(obligation.path("id").asText()));
   }
 
+  @Test
+  void theUpdateTaskIsListedWithItsObligationAndShowsTheLegalChange() {
+    JsonNode obligation = open();
+    String update = task(obligation.path("processInstanceId").asText(), "updateCatalog").getId();
+    assertThat(tasks.getVariablesLocal(update)).containsEntry("caseNumber", "obligation#" + obligation.path("id")
+        .asText()).containsEntry("caseRequester", "市民政局");
+    String path = "/api/tasks/" + update + "/case-file";
+    JsonNode file = ApiClient.as(port, "mzj-applicant").get(path).json();
+    assertThat(file.path("caseFile").path("facts").toString()).contains("《婚姻登记条例》修订");
+    assertThat(file.path("deadline").path("rule").asText()).isEqualTo("R6");
+    assertThat(ApiClient.as(port, "gaj-reviewer").get(path).status()).as("another department").isEqualTo(404);
+  }
+
   private JsonNode open() {
     ApiClient.Response opened = ApiClient.as(port, "operator").post("/api/catalog/update-obligations",
         Map.of("department", "mzj", "legalChange", "《婚姻登记条例》修订"));

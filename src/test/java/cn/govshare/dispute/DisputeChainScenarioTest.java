@@ -192,6 +192,21 @@ class DisputeChainScenarioTest {
     assertThat(walk.open("officeCoordination")).hasSize(1);
   }
 
+  @Test
+  void theSecondPartyOpensAnEmptyNegotiationFormAfterTheFirstAnswered() {
+    Walk walk = start("jinan");
+    walk.submit("mzj-applicant", "negotiation", agree("SHARE"));
+    for (String field : List.of("agreed", "agreedOutcome", "negotiationResult")) {
+      assertThat(walk.formVariable("gaj-reviewer", "negotiation", field).isNull()).as(field).isTrue();
+    }
+    assertThat(ApiClient.as(port, "admin").get("/engine-rest/variable-instance?processInstanceIdIn=" + walk.instance
+        + "&variableName=negotiationResult").json().findValues("value")).as("only the open task's empty field: "
+            + "the first answer is in its party's position row").singleElement().matches(JsonNode::isNull);
+    walk.submit("gaj-reviewer", "negotiation", agree("SHARE"));
+    assertThat(walk.disputeStatus()).isEqualTo("SHARE");
+    assertThat(walk.requestStatus()).isEqualTo("GRANTED");
+  }
+
   private Walk escalateToLeadingGroup(String profile) {
     Walk walk = start(profile);
     walk.submit("mzj-applicant", "negotiation", noAgreement());

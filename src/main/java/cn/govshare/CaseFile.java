@@ -1,4 +1,4 @@
-package cn.govshare.casefile;
+package cn.govshare;
 
 import java.time.Instant;
 import java.util.List;

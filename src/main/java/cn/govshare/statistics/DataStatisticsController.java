@@ -1,5 +1,7 @@
 package cn.govshare.statistics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.ApiException;
 import cn.govshare.catalog.CatalogResource;
 import cn.govshare.catalog.CatalogService;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * R27 beyond handling: data calls and availability (docs/supervision-evaluation.md). {@code from}/{@code to}: ISO
  * dates or months, inclusive; default the last twelve months.
  */
+@Tag(name = "数据调用与可用性统计", description = "R27 统计：数据调用和共享服务可用性")
 @RestController
 class DataStatisticsController {
 
@@ -50,6 +53,7 @@ class DataStatisticsController {
   record OutageInput(String resource, String from, String to, String reason) {
   }
 
+  @Operation(operationId = "getDataCallStatistics", summary = "按月、资源和部门统计数据调用")
   @GetMapping("/api/statistics/data-calls")
   DataCallReport dataCalls(Caller caller, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String dept,
@@ -61,6 +65,7 @@ class DataStatisticsController {
         calls.rows(window, scope, StringUtils.stripToNull(provider), resourceCode));
   }
 
+  @Operation(operationId = "getAvailability", summary = "共享服务的可用率")
   @GetMapping("/api/statistics/availability")
   AvailabilityReport availability(Caller caller, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String resource) {
@@ -77,6 +82,7 @@ class DataStatisticsController {
     return new AvailabilityReport(window.from(), window.to(), availability.rows(window, scope, resourceCode));
   }
 
+  @Operation(operationId = "reportOutage", summary = "提供部门报告服务中断")
   @PostMapping("/api/statistics/outages")
   @ResponseStatus(HttpStatus.CREATED)
   Outage reportOutage(Caller caller, @RequestBody OutageInput input) {

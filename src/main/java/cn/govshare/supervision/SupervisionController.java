@@ -1,5 +1,7 @@
 package cn.govshare.supervision;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.org.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The supervision page's tables as JSON, CSV and Excel, with the same filters: {@code GET
  * /api/supervision/deadlines|violations|orders[.csv|.xlsx]?dept=&state=&from=&to=}.
  */
+@Tag(name = "监督", description = "监督页的数据和导出（超期、违规、整改）")
 @RestController
 @RequestMapping("/api/supervision")
 class SupervisionController {
@@ -31,6 +34,7 @@ class SupervisionController {
     this.tables = tables;
   }
 
+  @Operation(operationId = "getSupervisionTable", summary = "监督页表格：期限、违规或整改记录")
   @GetMapping("/{table:[a-z]+}")
   SupervisionTable json(Caller caller, @PathVariable String table, @RequestParam(required = false) String dept,
       @RequestParam(required = false) String state,
@@ -39,6 +43,7 @@ class SupervisionController {
     return tables.table(caller, table, new SupervisionTables.Filter(dept, state, from, to));
   }
 
+  @Operation(operationId = "exportSupervisionTable", summary = "导出监督页表格（CSV 或 Excel）")
   @GetMapping("/{table:[a-z]+}.{format:csv|xlsx}")
   ResponseEntity<byte[]> export(Caller caller, @PathVariable String table, @PathVariable String format,
       @RequestParam(required = false) String dept, @RequestParam(required = false) String state,

@@ -1,5 +1,7 @@
 package cn.govshare.supervision;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.govshare.ApiException;
 import cn.govshare.org.Caller;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The violation register (R29): departments read their own, supervisors and the general office all. */
+@Tag(name = "违规登记", description = "违规登记（R29）")
 @RestController
 @RequestMapping("/api/violations")
 class ViolationController {
@@ -27,6 +30,7 @@ class ViolationController {
     this.violations = violations;
   }
 
+  @Operation(operationId = "listViolations", summary = "违规记录列表（本部门；监督人员和办公厅可看全部）")
   @GetMapping
   List<Map<String, Object>> list(Caller caller, @RequestParam(required = false) String dept,
       @RequestParam(required = false) ViolationKind kind, @RequestParam(required = false) Integer year) {
@@ -36,11 +40,13 @@ class ViolationController {
     return violations.list(caller, dept, kind, year).stream().map(ViolationController::json).toList();
   }
 
+  @Operation(operationId = "getViolation", summary = "一条违规记录及其证据")
   @GetMapping("/{id}")
   Map<String, Object> one(Caller caller, @PathVariable long id) {
     return json(violations.visible(caller, id));
   }
 
+  @Operation(operationId = "recordViolation", summary = "登记需判断的违规（监督人员、办公厅）")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> record(Caller caller, @RequestBody NewViolation body) {

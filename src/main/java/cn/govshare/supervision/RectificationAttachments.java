@@ -3,7 +3,7 @@ package cn.govshare.supervision;
 import cn.govshare.ApiException;
 import cn.govshare.Attachments;
 import cn.govshare.audit.AuditTrail;
-import cn.govshare.casefile.CaseFile;
+import cn.govshare.CaseFile;
 import cn.govshare.org.Caller;
 import cn.govshare.org.Groups;
 import java.util.Comparator;

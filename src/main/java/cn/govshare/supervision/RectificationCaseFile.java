@@ -1,7 +1,7 @@
 package cn.govshare.supervision;
 
-import cn.govshare.casefile.CaseFile;
-import cn.govshare.casefile.CaseFileSource;
+import cn.govshare.CaseFile;
+import cn.govshare.CaseFileSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

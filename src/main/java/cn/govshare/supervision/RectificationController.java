@@ -1,7 +1,7 @@
 package cn.govshare.supervision;
 
 import cn.govshare.ApiException;
-import cn.govshare.casefile.CaseFile;
+import cn.govshare.CaseFile;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -154,12 +154,12 @@ class DeadlineBenchmark {
     for (int round = 0; round < 2; round++) {
       long t = System.nanoTime();
       for (int i = 0; i < 30; i++) {
-        mapper.count(open, null, null);
+        mapper.count(open, null, null, null, null);
       }
       double count = (System.nanoTime() - t) / 30 / 1e6;
       t = System.nanoTime();
       for (int i = 0; i < 30; i++) {
-        mapper.page(open, null, null, 0, 20);
+        mapper.page(open, null, null, null, null, 0, 20);
       }
       double page = (System.nanoTime() - t) / 30 / 1e6;
       System.out.printf("BENCH mapper %s: count %.1f ms, page %.1f ms%n", label, count, page);

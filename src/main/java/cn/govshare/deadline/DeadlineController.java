@@ -92,8 +92,8 @@ class DeadlineController {
       throw ApiException.badRequest("rule", "rule 无效: " + rule);
     }
     String department = DeadlineAccess.scope(caller, blankToNull(dept));
-    long total = mapper.count(states, department, rule);
-    List<DeadlineJson> content = mapper.page(states, department, rule, (long) page * size, size).stream()
+    long total = mapper.count(states, department, rule, null, null);
+    List<DeadlineJson> content = mapper.page(states, department, rule, null, null, (long) page * size, size).stream()
         .map(d -> json(d, null)).toList();
     return new DeadlinePage(content, page, size, total, (total + size - 1) / size);
   }

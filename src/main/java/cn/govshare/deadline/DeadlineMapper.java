@@ -39,11 +39,13 @@ interface DeadlineMapper {
 
   List<DeadlineChange> changes(long deadlineId);
 
+  /** Deadlines by state, department and rule (each ignored when null), whose period started in [startedFrom, startedBefore). */
   List<DeadlineRecord> page(@Param("states") Collection<String> states, @Param("department") String department,
-      @Param("rule") String rule, @Param("offset") long offset, @Param("limit") int limit);
+      @Param("rule") String rule, @Param("startedFrom") Instant startedFrom, @Param("startedBefore") Instant startedBefore,
+      @Param("offset") long offset, @Param("limit") int limit);
 
   long count(@Param("states") Collection<String> states, @Param("department") String department,
-      @Param("rule") String rule);
+      @Param("rule") String rule, @Param("startedFrom") Instant startedFrom, @Param("startedBefore") Instant startedBefore);
 
   /** OPEN deadlines whose counting period overlaps [from, to): candidates for recomputation. */
   List<Long> openOverlapping(@Param("from") LocalDate from, @Param("to") Instant to);

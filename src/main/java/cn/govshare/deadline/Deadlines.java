@@ -44,10 +44,10 @@ public class Deadlines {
    * day in [{@code from}, {@code to}] (Asia/Shanghai; open ends when null), soonest due first, at most {@code limit}.
    */
   public List<DeadlineRow> search(Set<String> states, String department, LocalDate from, LocalDate to, int limit) {
-    return mapper.page(states, department, null, 0, limit).stream().filter(d -> {
-      LocalDate started = d.startedAt().atZone(Zones.SHANGHAI).toLocalDate();
-      return (from == null || !started.isBefore(from)) && (to == null || !started.isAfter(to));
-    }).map(DeadlineRow::of).toList();
+    Instant startedFrom = from == null ? null : from.atStartOfDay(Zones.SHANGHAI).toInstant();
+    Instant startedBefore = to == null ? null : to.plusDays(1).atStartOfDay(Zones.SHANGHAI).toInstant();
+    return mapper.page(states, department, null, startedFrom, startedBefore, 0, limit).stream().map(DeadlineRow::of)
+        .toList();
   }
 
   /** Every deadline of one process instance, oldest first, whatever its state. */

@@ -3,7 +3,6 @@ package cn.govshare.casefile;
 import cn.govshare.ApiException;
 import cn.govshare.CaseFile;
 import cn.govshare.CaseFileSource;
-import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
@@ -106,6 +105,6 @@ class TaskCaseFiles {
         .max(Comparator.comparing(DeadlineView::startedAt));
     // a rule without a time limit (未规定) still names its article
     return row.map(d -> new Deadline(d.rule(), d.citation(), d.dueAt(),
-        d.dueAt() == null ? "未规定时限" : DueText.lastDay(d.dueAt()), d.fallback()));
+        d.dueText() == null ? "未规定时限" : d.dueText(), d.fallback()));
   }
 }

@@ -44,6 +44,15 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, "conflict", field, null, detail);
   }
 
+  /** 429 with {@code Retry-After}: the caller sent too many of these requests (issue 24: rate limits). */
+  public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+    return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", null, null, detail)
+        .with(RETRY_AFTER_SECONDS, Math.max(1, retryAfterSeconds));
+  }
+
+  /** The problem member that {@link #tooManyRequests} sets, also sent as the {@code Retry-After} header. */
+  public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
   /** An extra member of the problem detail, e.g. the date from which an action is allowed. */
   public ApiException with(String name, Object value) {
     properties.put(name, value);

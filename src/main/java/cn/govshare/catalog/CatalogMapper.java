@@ -19,6 +19,9 @@ interface CatalogMapper {
 
   List<HealthCheck> findHealthChecks();
 
+  /** R4, nanchang 8 and 19: codes of the published entries open to the public (the open catalogue). */
+  List<String> findOpenCodes();
+
   int countCodes(@Param("code") String code);
 
   long count(ResourceQuery query);

@@ -54,6 +54,11 @@ public class CatalogService {
     return find(code).filter(CatalogResource::isPublished);
   }
 
+  /** The open catalogue (开放目录, R4 and R25; nanchang 8, 19): published entries open to the public, by code. */
+  public List<CatalogResource> openToPublic() {
+    return mapper.findOpenCodes().stream().map(this::findPublished).flatMap(Optional::stream).toList();
+  }
+
   /** R27: every published entry's service API with a health URL, for the availability probe. */
   public List<HealthCheck> healthChecks() {
     return mapper.findHealthChecks();

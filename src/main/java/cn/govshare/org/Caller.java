@@ -24,6 +24,11 @@ public record Caller(String userId, String name, String department, Set<String> 
     return isMember(Groups.SUPERVISORS);
   }
 
+  /** A citizen or company of the open-data portal (R25), never a government user. */
+  public boolean isPublicApplicant() {
+    return isMember(Groups.PUBLIC_APPLICANTS);
+  }
+
   public boolean isPlatformOperator() {
     return isMember(Groups.PLATFORM_OPERATORS);
   }

@@ -14,6 +14,10 @@ public final class Groups {
   public static final String LEADING_GROUP = "leading-group";
   public static final String SUPERVISORS = "supervisors";
   public static final String ADMIN = "camunda-admin";
+  /** Citizens and companies of the open-data portal (R25): /api/public only, never the web apps or /engine-rest. */
+  public static final String PUBLIC_APPLICANTS = "public-applicants";
+  /** Every public account id starts so; no department, role group or government user may. */
+  public static final String PUBLIC_PREFIX = "pub-";
   private static final String HEAD_SUFFIX = "-head";
 
   private Groups() {

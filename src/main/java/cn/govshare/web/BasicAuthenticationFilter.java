@@ -43,6 +43,8 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
   static final String CHANNEL = "HTTP Basic";
   /** The /api paths the web apps' session may read: a task's case file (issue 20), nothing else. */
   static final Pattern SESSION_READABLE = Pattern.compile("/api/tasks/[^/]+/case-file");
+  /** Issue 24: what the open-data portal answers without login (nanchang 19: the open catalogue is public). */
+  static final Pattern ANONYMOUS = Pattern.compile("GET /api/public/(portal|catalog)|POST /api/public/accounts");
   private static final String ENGINE = "default";
 
   private final IdentityService identity;
@@ -68,6 +70,11 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     String[] credentials = credentials(request.getHeader("Authorization"));
     if (credentials == null) {
       if (optional) {
+        chain.doFilter(request, response);
+        return;
+      }
+      if (ANONYMOUS.matcher(request.getMethod() + " " + request.getRequestURI()
+          .substring(request.getContextPath().length())).matches()) {
         chain.doFilter(request, response);
         return;
       }

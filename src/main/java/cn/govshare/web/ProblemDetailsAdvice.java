@@ -46,7 +46,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       problem.setProperty("rule", e.rule());
     }
     e.properties().forEach(problem::setProperty);
-    return ResponseEntity.status(e.status()).body(problem);
+    Object retryAfter = e.properties().get(ApiException.RETRY_AFTER_SECONDS);
+    return retryAfter == null ? ResponseEntity.status(e.status()).body(problem)
+        : ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)).body(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebConfiguration implements WebMvcConfigurer {
 
   /** Folders under static/ that hold one of GovShare's own pages (README, the front door); /calendar/: CalendarPage. */
-  static final List<String> OWN_PAGES = List.of("apply", "supervision");
+  static final List<String> OWN_PAGES = List.of("apply", "supervision", "open");
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,
@@ -38,6 +38,17 @@ class WebConfiguration implements WebMvcConfigurer {
     registration.addUrlPatterns("/api/*", "/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     registration.setName("govshareBasicAuthentication");
+    return registration;
+  }
+
+  /** Issue 24: public accounts reach /api/public/ only; never /engine-rest, other /api or the web apps. */
+  @Bean
+  FilterRegistrationBean<PublicApplicantFence> publicApplicantFence(CallerResolver callers, ObjectMapper json) {
+    FilterRegistrationBean<PublicApplicantFence> registration =
+        new FilterRegistrationBean<>(new PublicApplicantFence(callers, json));
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+    registration.setName("govsharePublicApplicantFence");
     return registration;
   }
 

@@ -55,7 +55,8 @@ class ChineseScreensBrowserIT {
       new Screen("首页", null, null, c -> "/", By.id("login-user"), 0),
       new Screen("申请页", null, null, c -> "/apply/", By.id("login-user"), 0),
       new Screen("监督页", null, null, c -> "/supervision/", By.id("login-user"), 0),
-      new Screen("节假日安排页", null, null, c -> "/calendar/", By.id("login-user"), 0));
+      new Screen("节假日安排页", null, null, c -> "/calendar/", By.id("login-user"), 0),
+      new Screen("数据开放门户", null, null, c -> "/open/", By.cssSelector("#catalog tr[data-code='FR-001']"), 0));
 
   @RegisterExtension
   static final Browser BROWSER = new Browser();

@@ -207,6 +207,19 @@ class PublicAccounts {
     return mapper.find(userId);
   }
 
+  /** The demo's account, verified, created once (DemoPublicAccount). */
+  @Transactional
+  void ensureDemo(PublicAccount account, String password) {
+    if (mapper.find(account.userId()) != null || identity.createUserQuery().userId(account.userId()).count() > 0) {
+      return;
+    }
+    Instant now = clock.instant();
+    PublicAccount verified = new PublicAccount(account.userId(), account.kind(), account.name(), account.idNumber(),
+        account.email(), account.phone(), account.verifyBy(), null, null, 0, now, now, account.registeredFrom());
+    createUser(verified, password);
+    mapper.insert(verified);
+  }
+
   private PublicAccount own(Caller caller, String userId) {
     PublicAccount account = caller.userId().equals(userId) ? mapper.find(userId) : null;
     if (account == null) {

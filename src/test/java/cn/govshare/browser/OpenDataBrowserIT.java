@@ -62,6 +62,7 @@ class OpenDataBrowserIT {
     String login = "browser" + System.nanoTime() % 1000000;
     String email = login + "@mail.example.cn";
     BROWSER.driver().get(base() + "/open/");
+    BROWSER.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("portal-status"), "工作日"));
     assertThat(BROWSER.visible(By.id("portal-status")).getText()).contains("5个工作日", "第二十一条");
     assertThat(BROWSER.visible(By.cssSelector("#catalog tr[data-code='FR-001']")).getText())
         .contains("法人基础信息", "市市场监管局");

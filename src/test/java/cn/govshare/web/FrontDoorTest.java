@@ -27,7 +27,7 @@ class FrontDoorTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("政务信息资源共享审批平台", "href=\"/apply/\"", "href=\"/camunda/app/tasklist/\"",
         "href=\"/supervision/\"", "href=\"/camunda/app/cockpit/\"", "href=\"/camunda/app/admin/\"",
-        "href=\"/calendar/\"");
+        "href=\"/calendar/\"", "href=\"/open/\"");
   }
 
   @Test

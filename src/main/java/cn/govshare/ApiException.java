@@ -10,6 +10,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiException extends RuntimeException {
 
+  /** The problem member that {@link #tooManyRequests} sets, also sent as the {@code Retry-After} header. */
+  public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
   private final HttpStatus status;
   private final String type;
   private final String field;
@@ -49,9 +52,6 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", null, null, detail)
         .with(RETRY_AFTER_SECONDS, Math.max(1, retryAfterSeconds));
   }
-
-  /** The problem member that {@link #tooManyRequests} sets, also sent as the {@code Retry-After} header. */
-  public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
 
   /** An extra member of the problem detail, e.g. the date from which an action is allowed. */
   public ApiException with(String name, Object value) {

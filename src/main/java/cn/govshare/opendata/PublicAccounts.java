@@ -233,7 +233,7 @@ class PublicAccounts {
     if (identity.createGroupQuery().groupId(Groups.PUBLIC_APPLICANTS).count() == 0) {
       Group group = identity.newGroup(Groups.PUBLIC_APPLICANTS);
       group.setName("数据开放门户公众申请人");
-      group.setType("PUBLIC");
+      group.setType("WORKFLOW");
       identity.saveGroup(group);
     }
     User user = identity.newUser(account.userId());

@@ -303,6 +303,26 @@ class OpenDataTest {
   }
 
   @Test
+  void anUnansweredRequestBreachesAndIsRecordedAgainstTheProviderWithTheArticle() {
+    String a = verifiedAccount("delta");
+    setClock("2025-09-26T10:00:00+08:00");
+    ApiClient.Response applied = ApiClient.withPassword(port, a, "Open2025data").post(
+        "/api/public/open-data-requests", Map.of("resourceCode", "FR-001", "purpose", "超期测试", "intendedUse", "自用"));
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+    String key = applied.json().path("businessKey").asText();
+
+    setClock("2025-10-11T00:01:00+08:00");
+    ApiClient supervisor = ApiClient.as(port, "supervisor");
+    await(() -> supervisor.get(
+        "/api/violations?dept=scjgj&kind=BREACHED_LIMIT").json().findValuesAsText("summary").stream()
+        .anyMatch(summary -> summary.contains(key)));
+    JsonNode breaches = supervisor.get("/api/breaches?dept=scjgj&rule=R25&size=100").json();
+    assertThat(breaches.toString()).contains("答复开放数据申请", "第二十一条");
+    // still open: the provider may answer late, the request is not auto-approved
+    assertThat(state(applied.json().path("id").asLong())).isEqualTo("SUBMITTED");
+  }
+
+  @Test
   void registrationsFromOneAddressAreLimitedWithRetryAfter() {
     ApiClient anonymous = ApiClient.anonymous(port);
     for (int i = 0; i < 5; i++) {
@@ -312,6 +332,20 @@ class OpenDataTest {
     assertThat(limited.status()).isEqualTo(429);
     assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
     assertThat(limited.json().path("retryAfterSeconds").asLong()).isPositive();
+  }
+
+  /** The breach timer fires through the running job executor (CAMUNDA-NOTES: up to the executor's max wait). */
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(until);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** A registered account whose code was read from the outbox (the mail path is the first test's). */

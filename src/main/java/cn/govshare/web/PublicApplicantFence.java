@@ -40,7 +40,8 @@ class PublicApplicantFence extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // the decoded, normalised path the servlet is mapped by: /api/public/../share-requests is /api/share-requests
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (path.startsWith("/camunda/")) {
       if (publicSession(request)) {
         refuse(response, "公众账号不能使用政务端的 Tasklist、Cockpit 和 Admin，请使用数据开放门户 /open/");

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,6 +50,7 @@ class PublicAccounts {
   private final IdentityService identity;
   private final Notifications notifications;
   private final ObjectProvider<PhoneVerificationSender> phones;
+  private final ObjectProvider<JavaMailSender> mail;
   private final PublicRateLimits limits;
   private final AuditTrail audit;
   private final Clock clock;
@@ -55,13 +58,14 @@ class PublicAccounts {
   private final int maxCodeFailures;
 
   PublicAccounts(PublicAccountMapper mapper, IdentityService identity, Notifications notifications,
-      ObjectProvider<PhoneVerificationSender> phones, PublicRateLimits limits, AuditTrail audit, Clock clock,
+      ObjectProvider<PhoneVerificationSender> phones, ObjectProvider<JavaMailSender> mail, PublicRateLimits limits, AuditTrail audit, Clock clock,
       @Value("${govshare.open-data.code-valid-for}") Duration codeValidFor,
       @Value("${govshare.open-data.code-max-failures}") int maxCodeFailures) {
     this.mapper = mapper;
     this.identity = identity;
     this.notifications = notifications;
     this.phones = phones;
+    this.mail = mail;
     this.limits = limits;
     this.audit = audit;
     this.clock = clock;
@@ -108,6 +112,11 @@ class PublicAccounts {
     }
     if (verifyBy == VerifyBy.EMAIL && email == null) {
       throw ApiException.badRequest("email", "请填写用于接收验证码的电子邮箱");
+    }
+    if (verifyBy == VerifyBy.EMAIL && mail.getIfAvailable() == null) {
+      // no mail server (spring.mail.host): the code could never arrive
+      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "mail-not-configured", "email", null,
+          "本平台未配置邮件服务，暂不能发送验证码，请稍后再注册或联系平台管理单位");
     }
     if (verifyBy == VerifyBy.PHONE) {
       if (phones.getIfAvailable() == null) {

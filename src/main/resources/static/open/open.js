@@ -44,6 +44,13 @@
     accepting = portal.accepting;
     $('portal-status').textContent = portal.message;
     $('portal-status').classList.toggle('closed', !portal.accepting);
+    const registration = portal.registration;
+    if (registration && !registration.open) {
+      // no way to send a code: say so before anyone fills the form in
+      $('register-form').querySelectorAll('input, select, button').forEach((field) => { field.disabled = true; });
+      $('register-closed').textContent = registration.message;
+      $('register-closed').hidden = false;
+    }
   }
 
   async function loadCatalog() {

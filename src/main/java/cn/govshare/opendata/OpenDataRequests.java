@@ -70,7 +70,11 @@ public class OpenDataRequests {
 
   /** Whether the portal takes requests under the profile in force, and why (the page says it either way). */
   record Portal(boolean accepting, String profile, String regulation, String answerLimit, String citation,
-      String message) {
+      String message, PublicAccounts.Registration registration) {
+
+    Portal withRegistration(PublicAccounts.Registration state) {
+      return new Portal(accepting, profile, regulation, answerLimit, citation, message, state);
+    }
   }
 
   /** One resource of the open catalogue as the public reads it. */
@@ -99,12 +103,12 @@ public class OpenDataRequests {
     if (!policy.has(OpenDataTaskChecks.RULE)) {
       return new Portal(false, profile.name(), profile.regulation(), null, null, "现行办法" + profile.regulation()
           + "未规定开放数据申请（R25 仅见于《南昌市政务信息资源共享开放管理办法》第十八条至第二十一条），"
-          + "本平台在该办法下不受理开放数据申请；开放目录仅供查阅。");
+          + "本平台在该办法下不受理开放数据申请；开放目录仅供查阅。", null);
     }
     TimeLimit limit = policy.limit(OpenDataTaskChecks.RULE);
     return new Portal(true, profile.name(), profile.regulation(), limit.amountText(), limit.citationText(),
         "提供部门自收到申请之日起" + limit.amountText() + "内答复；同意开放的及时开放，不同意开放的说明理由（"
-            + limit.citationText() + "）。");
+            + limit.citationText() + "）。", null);
   }
 
   /** GET /api/public/catalog: the published entries open to the public (R4; nanchang 8, 19). */

@@ -73,6 +73,24 @@ class PublicAccounts {
     this.maxCodeFailures = maxCodeFailures;
   }
 
+  /** Whether registration can send its code, and what the page tells a visitor before they fill the form in. */
+  record Registration(boolean open, String message) {
+  }
+
+  /**
+   * Registration is open when a code can reach the applicant: e-mail needs a mail server ({@code spring.mail.host});
+   * without one the page says so before anyone fills the form in, and names the demo's verified account where the
+   * demo organisation is loaded.
+   */
+  Registration registration() {
+    if (mail.getIfAvailable() != null) {
+      return new Registration(true, null);
+    }
+    boolean demo = identity.createUserQuery().userId(DemoPublicAccount.USER).count() > 0;
+    return new Registration(false, "本平台未配置邮件服务，暂不能发送验证码，注册暂停。"
+        + (demo ? "演示环境可用已验证的演示账号登录：登录名 demo，密码 " + DemoPublicAccount.USER + "。" : "请联系平台管理单位。"));
+  }
+
   /** POST /api/public/accounts: the account, inactive until its code is confirmed; the code is sent at once. */
   @Transactional
   PublicAccountView register(NewPublicAccount body, String address) {

@@ -42,7 +42,7 @@ class PublicController {
   @GetMapping("/portal")
   @Operation(operationId = "getOpenDataPortal", summary = "数据开放门户：现行办法是否受理开放数据申请、答复期限和依据（无需登录）")
   Portal portal() {
-    return requests.portal();
+    return requests.portal().withRegistration(accounts.registration());
   }
 
   @GetMapping("/catalog")

@@ -302,6 +302,7 @@ class OpenDataTest {
     try {
       JsonNode portal = ApiClient.anonymous(port).get("/api/public/portal").json();
       assertThat(portal.path("accepting").asBoolean()).isTrue();
+      assertThat(portal.path("registration").path("open").asBoolean()).as("the test context has a mail server").isTrue();
       assertThat(portal.path("answerLimit").asText()).isEqualTo("5个工作日");
       assertThat(portal.path("citation").asText()).contains("南昌", "第二十一条");
     } finally {

@@ -319,6 +319,7 @@ class PerformanceHarness {
       return complete(operator, instance, Map.of()) && complete(reviewer, instance, Map.of());
     }
 
+    /** Through the JDK HTTP client and JSON (the old generator; kept for comparison: -Dbench.grantClient=jdk). */
     boolean grantCheck(int i) throws Exception {
       int n = ThreadLocalRandom.current().nextInt(50_000);
       return operator.get("/api/grants/check?dept=b" + n + "&resource=" + RESOURCES[n % RESOURCES.length]
@@ -341,6 +342,22 @@ class PerformanceHarness {
   }
 
   static final String[] RESOURCES = {"RK-001", "RK-002", "FR-001", "FR-002"};
+  private static final int CHECKED_DEPARTMENTS = 50_000;
+
+  /**
+   * The grant checks of the raw generator ({@link RawLoad}), as the operator: one precomputed request per checked
+   * department (its resource fixed by the department, as in {@link Flows#grantCheck}), the department of call i
+   * drawn at random.
+   */
+  static java.util.function.IntFunction<byte[]> grantChecks(int port) {
+    java.util.function.IntFunction<byte[]> build = RawLoad.get(port, "operator",
+        n -> "/api/grants/check?dept=b" + n + "&resource=" + RESOURCES[n % RESOURCES.length] + "&purpose=WORK_REFERENCE");
+    byte[][] requests = new byte[CHECKED_DEPARTMENTS][];
+    for (int n = 0; n < requests.length; n++) {
+      requests[n] = build.apply(n);
+    }
+    return i -> requests[ThreadLocalRandom.current().nextInt(requests.length)];
+  }
 
   /** Synthetic ACTIVE grants for 50 000 departments over the demo resources: about 5 per checked pair at 1 M. */
   private static void insertGrants(Connection db, int from, int to) throws Exception {

@@ -10,9 +10,9 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface StatisticsMapper {
 
-  int incrementCalls(@Param("k") DataCalls.DataCallKey key);
+  int incrementCalls(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
 
-  void insertCalls(@Param("k") DataCalls.DataCallKey key);
+  void insertCalls(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
 
   /** {@code from}..{@code to} inclusive; null filters match everything. */
   List<DailyCalls> findCalls(@Param("from") LocalDate from, @Param("to") LocalDate to,

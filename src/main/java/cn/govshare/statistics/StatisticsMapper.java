@@ -14,6 +14,9 @@ interface StatisticsMapper {
 
   void insertCalls(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
 
+  /** MySQL/MariaDB only: adds to many counter rows, creating those that are new, in one statement. */
+  void upsertCalls(@Param("rows") List<DataCalls.Counted> rows);
+
   /** {@code from}..{@code to} inclusive; null filters match everything. */
   List<DailyCalls> findCalls(@Param("from") LocalDate from, @Param("to") LocalDate to,
       @Param("dept") String dept, @Param("provider") String provider, @Param("resource") String resource);

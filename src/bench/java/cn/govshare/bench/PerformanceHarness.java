@@ -42,7 +42,16 @@ class PerformanceHarness {
   private static final String PARAMS = "?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=Asia/Shanghai"
       + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&sendFractionalSeconds=false"
       + "&sessionVariables=old_mode=''&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true";
-  private static final String APP_USER = "govshare_bench";
+  /** The application's own database user (its statements are counted apart); -Dbench.dbUser for a shared server. */
+  private static final String APP_USER = System.getProperty("bench.dbUser", "govshare_bench");
+  /** The fresh database is this prefix and the time; -Dbench.database for a shared server. */
+  private static final String DATABASE_PREFIX = System.getProperty("bench.database", "govshare_bench");
+  /**
+   * The grant checks' load generator: {@code raw} (default, {@link RawLoad}: precomputed requests on keep-alive
+   * sockets, about 0.1 ms of CPU per call) or {@code jdk} (the JDK HTTP client and JSON, about 0.65 ms per call on
+   * the same cores as the application: it measured the generator as much as GovShare).
+   */
+  private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.grantClient", "raw"));
   private static final int WORKERS = Integer.getInteger("bench.workers", 8);
   private static final int FLOWS = Integer.getInteger("bench.flows", 300);
   /** Rounds per size: GovShare and bare alternate, so drift on the shared machine hits both alike. */
@@ -58,9 +67,13 @@ class PerformanceHarness {
   private static final int[] CEILING_RATES = sizes("bench.ceilingRates", "200,500,1000,1500,2000,2500,3000,4000,5000");
   private static final Duration CEILING_STEP = Duration.ofSeconds(Integer.getInteger("bench.ceilingSeconds",
       QUICK ? 6 : 15));
+  private static final Duration CEILING_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.ceilingWarmupSeconds",
+      QUICK ? 20 : 30));
   /** The grant-check target: the ceiling is the highest offered rate sustained with p99 at most this. */
   private static final double CEILING_P99_MILLIS = 10;
   private static final int STARTUPS = Integer.getInteger("bench.startups", 5);
+  /** How long the MariaDB node may take to answer healthy (-Dbench.startMinutes; a loaded machine needs more). */
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(Integer.getInteger("bench.startMinutes", 3));
   /** The documented heap bound of the start-up measurement (docs/performance.md). */
   private static final String STARTUP_JVM = System.getProperty("bench.startupJvmArgs", "-Xmx384m");
 
@@ -77,7 +90,7 @@ class PerformanceHarness {
       startups(jar);
     }
 
-    String database = "govshare_bench_" + System.currentTimeMillis();
+    String database = DATABASE_PREFIX + "_" + System.currentTimeMillis();
     try (Connection root = DriverManager.getConnection(ROOT, "root", "")) {
       try (Statement sql = root.createStatement()) {
         sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -93,7 +106,7 @@ class PerformanceHarness {
     Process app = startOnMariaDb(jar, port, url, out.resolve("app.log"));
     try {
       long t0 = System.nanoTime();
-      Startup.awaitHealthy(port, app, Duration.ofMinutes(3), out.resolve("app.log"));
+      Startup.awaitHealthy(port, app, START_TIMEOUT, out.resolve("app.log"));
       record("startup-mariadb-empty", "seconds", (System.nanoTime() - t0) / 1e9);
       record("rss-mariadb-after-start", "MB", Startup.rssMegabytes(app.pid()));
       deployBare(port);
@@ -138,15 +151,15 @@ class PerformanceHarness {
         for (int size : GRANT_SIZES) {
           insertGrants(db, grants, size);
           grants = size;
-          Load.open(200, Duration.ofSeconds(5), 64, flows::grantCheck);  // warm-up
-          Load.Result checks = Load.open(200, Duration.ofSeconds(QUICK ? 10 : 20), 64, flows::grantCheck);
+          grantChecks(port, flows, 200, Duration.ofSeconds(5), 64);  // warm-up
+          Load.Result checks = grantChecks(port, flows, 200, Duration.ofSeconds(QUICK ? 10 : 20), 64);
           record("grant-check-p50@" + size, "ms", checks.p50Millis());
           record("grant-check-p99@" + size, "ms", checks.p99Millis());
           record("grant-check-failures@" + size, "count", checks.failures());
         }
       }
       if (GRANT_SIZES.length > 0) {
-        ceiling(app.pid(), flows);
+        ceiling(port, app.pid(), flows);
       }
       record("rss-mariadb-end", "MB", Startup.rssMegabytes(app.pid()));
     } finally {
@@ -189,22 +202,35 @@ class PerformanceHarness {
    * with the achieved rate and the CPU of the load generator (this JVM), the application and MariaDB in cores.
    * Stops after the first step that falls behind (achieved below 90 % of offered, or p99 over a second).
    */
-  private void ceiling(long appPid, Flows flows) throws Exception {
-    Load.open(500, Duration.ofSeconds(5), 128, flows::grantCheck);  // warm-up at a higher rate
+  private void ceiling(int port, long appPid, Flows flows) throws Exception {
+    // warm-up at a higher rate, long enough for the JIT: per-check CPU at a low rate otherwise includes compilation
+    grantChecks(port, flows, 500, CEILING_WARMUP, 128);
     int best = 0;
+    long self = ProcessHandle.current().pid();
+    long db = Cpu.mariadb();
     for (int rate : CEILING_RATES) {
-      long self = ProcessHandle.current().pid();
+      long q0 = statements();
       long load0 = Cpu.millis(self);
       long app0 = Cpu.millis(appPid);
-      long db0 = Cpu.millis(Cpu.mariadb());
-      Load.Result step = Load.open(rate, CEILING_STEP, 128, flows::grantCheck);
+      long db0 = Cpu.millis(db);
+      Load.Result step = grantChecks(port, flows, rate, CEILING_STEP, 128);
+      long load = Cpu.millis(self) - load0;
+      long application = Cpu.millis(appPid) - app0;
+      long database = Cpu.millis(db) - db0;
+      long statements = statements() - q0;
       double seconds = step.elapsed().toNanos() / 1e9;
+      int calls = step.operations();
       record("grant-ceiling-achieved@" + rate, "1/s", step.perSecond());
       record("grant-ceiling-p50@" + rate, "ms", step.p50Millis());
       record("grant-ceiling-p99@" + rate, "ms", step.p99Millis());
-      record("grant-ceiling-loadgen-cpu@" + rate, "cores", (Cpu.millis(self) - load0) / 1000.0 / seconds);
-      record("grant-ceiling-app-cpu@" + rate, "cores", (Cpu.millis(appPid) - app0) / 1000.0 / seconds);
-      record("grant-ceiling-db-cpu@" + rate, "cores", (Cpu.millis(Cpu.mariadb()) - db0) / 1000.0 / seconds);
+      record("grant-ceiling-loadgen-cpu@" + rate, "cores", load / 1000.0 / seconds);
+      record("grant-ceiling-app-cpu@" + rate, "cores", application / 1000.0 / seconds);
+      record("grant-ceiling-db-cpu@" + rate, "cores", database / 1000.0 / seconds);
+      // per check: what 2 000 checks/s on 2 cores needs is about 1 ms of CPU for all three together
+      record("grant-ceiling-loadgen-cpu-per-check@" + rate, "ms", load / (double) calls);
+      record("grant-ceiling-app-cpu-per-check@" + rate, "ms", application / (double) calls);
+      record("grant-ceiling-db-cpu-per-check@" + rate, "ms", database / (double) calls);
+      record("grant-ceiling-statements-per-check@" + rate, "SQL", statements / (double) calls);
       record("grant-ceiling-failures@" + rate, "count", step.failures());
       boolean behind = step.perSecond() < 0.9 * rate || step.p99Millis() > 1000;
       if (!behind && step.failures() == 0 && step.p99Millis() <= CEILING_P99_MILLIS) {
@@ -216,6 +242,20 @@ class PerformanceHarness {
     }
     record("grant-ceiling-p99-10ms", "1/s", best);
   }
+
+  /** Grant checks at a fixed rate, from when each call was due, through the chosen generator. */
+  private static Load.Result grantChecks(int port, Flows flows, int rate, Duration duration, int concurrency)
+      throws Exception {
+    if (JDK_CLIENT) {
+      return Load.open(rate, duration, concurrency, flows::grantCheck);
+    }
+    if (rawChecks == null) {
+      rawChecks = grantChecks(port);
+    }
+    return RawLoad.open(port, rate, duration, concurrency, rawChecks);
+  }
+
+  private static java.util.function.IntFunction<byte[]> rawChecks;
 
   /** One side of the comparison, summed over its rounds: flows, time, statements and CPU (app JVM, MariaDB). */
   private static final class Side {
@@ -319,6 +359,7 @@ class PerformanceHarness {
       return complete(operator, instance, Map.of()) && complete(reviewer, instance, Map.of());
     }
 
+    /** Through the JDK HTTP client and JSON (the old generator; kept for comparison: -Dbench.grantClient=jdk). */
     boolean grantCheck(int i) throws Exception {
       int n = ThreadLocalRandom.current().nextInt(50_000);
       return operator.get("/api/grants/check?dept=b" + n + "&resource=" + RESOURCES[n % RESOURCES.length]
@@ -341,6 +382,22 @@ class PerformanceHarness {
   }
 
   static final String[] RESOURCES = {"RK-001", "RK-002", "FR-001", "FR-002"};
+  private static final int CHECKED_DEPARTMENTS = 50_000;
+
+  /**
+   * The grant checks of the raw generator ({@link RawLoad}), as the operator: one precomputed request per checked
+   * department (its resource fixed by the department, as in {@link Flows#grantCheck}), the department of call i
+   * drawn at random.
+   */
+  static java.util.function.IntFunction<byte[]> grantChecks(int port) {
+    java.util.function.IntFunction<byte[]> build = RawLoad.get(port, "operator",
+        n -> "/api/grants/check?dept=b" + n + "&resource=" + RESOURCES[n % RESOURCES.length] + "&purpose=WORK_REFERENCE");
+    byte[][] requests = new byte[CHECKED_DEPARTMENTS][];
+    for (int n = 0; n < requests.length; n++) {
+      requests[n] = build.apply(n);
+    }
+    return i -> requests[ThreadLocalRandom.current().nextInt(requests.length)];
+  }
 
   /** Synthetic ACTIVE grants for 50 000 departments over the demo resources: about 5 per checked pair at 1 M. */
   private static void insertGrants(Connection db, int from, int to) throws Exception {

@@ -92,6 +92,46 @@ public class AuditTrail {
     }
   }
 
+  /**
+   * A record made now, in the caller's thread (actor, time, remote address, its own HMAC), to be inserted later by
+   * {@link #insert(List)} in a transaction that writes many of them (the data-call group commit, issue 25).
+   */
+  public Prepared prepare(Caller actor, String action, String objectType, String objectId, String outcome,
+      String detail, Set<String> concerns) {
+    return new Prepared(row(unchained(actor, action, objectType, objectId, outcome, detail, concerns,
+        remoteAddress(), clock.instant())));
+  }
+
+  /**
+   * Inserts prepared records with one statement inside the current transaction: they commit or roll back with
+   * it, and the sealer is woken after the commit. Outside a transaction the statement commits on its own.
+   */
+  public void insert(List<Prepared> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    mapper.insertAll(records.stream().map(Prepared::row).toList());
+    if (TransactionSynchronizationManager.isActualTransactionActive()
+        && TransactionSynchronizationManager.isSynchronizationActive()) {
+      sealAfterCommit();
+    } else {
+      sealer.wake();
+    }
+  }
+
+  /** A record prepared by {@link #prepare}, not yet written. */
+  public static final class Prepared {
+    private final AuditMapper.NewRow row;
+
+    private Prepared(AuditMapper.NewRow row) {
+      this.row = row;
+    }
+
+    AuditMapper.NewRow row() {
+      return row;
+    }
+  }
+
   /** Appends records in one short transaction of their own (aggregated failed logins, anchors). */
   void append(List<AuditRecord> records) {
     if (!records.isEmpty()) {
@@ -102,9 +142,13 @@ public class AuditTrail {
 
   /** Writes a record unsealed, with its own HMAC under the current key: the sealer refuses rows without it. */
   private void insert(AuditRecord unchained) {
+    mapper.insert(row(unchained));
+  }
+
+  private AuditMapper.NewRow row(AuditRecord unchained) {
     String key = keys.currentId();
     AuditRecord keyed = unchained.linked(null, key, null);
-    mapper.insert(new AuditMapper.NewRow(keyed, keys.mac(key, keyed.unsealedText())));
+    return new AuditMapper.NewRow(keyed, keys.mac(key, keyed.unsealedText()));
   }
 
   /** Once per transaction (a nested REQUIRES_NEW one has its own synchronizations): wake the sealer after it. */

@@ -44,10 +44,13 @@ public class Grants implements GrantHolders {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final DataCalls dataCalls;
+  private final DataCallWriter writer;
 
   Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
-      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events, DataCalls dataCalls) {
+      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events, DataCalls dataCalls,
+      DataCallWriter writer) {
     this.events = events;
+    this.writer = writer;
     this.dataCalls = dataCalls;
     this.policy = policy;
     this.callers = callers;
@@ -85,20 +88,20 @@ public class Grants implements GrantHolders {
   }
 
   /**
-   * A data call: allowed only within an active grant's purpose and scope (R20). Audited and counted for the R27
-   * statistics in one transaction.
+   * A data call: allowed only within an active grant's purpose and scope (R20). Its audit record, its count for
+   * the R27 statistics and a refusal's {@link CallRefused} are committed together, with the other calls of the
+   * moment ({@link DataCallWriter}), before the answer is returned.
    */
-  @Transactional
   public GrantCheck check(Caller caller, String department, String resourceCode, Purpose purpose, String field) {
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-    List<Grant> active = mapper.findActiveGrants(department, resourceCode, null, today);
+    List<SharingMapper.CheckedGrant> active = mapper.findActiveGrants(department, resourceCode, today);
     GrantCheck answer;
     DataCallOutcome outcome = DataCallOutcome.REFUSED_OUT_OF_SCOPE;
     if (active.isEmpty()) {
       answer = new GrantCheck(false, null, "无有效授权");
       outcome = DataCallOutcome.REFUSED_NO_GRANT;
     } else {
-      List<Grant> forPurpose = active.stream().filter(g -> g.purpose() == purpose).toList();
+      List<SharingMapper.CheckedGrant> forPurpose = active.stream().filter(g -> g.purpose() == purpose).toList();
       if (forPurpose.isEmpty()) {
         answer = new GrantCheck(false, null, "授权用途不符：已授权用途为 "
             + active.stream().map(g -> g.purpose().label()).distinct().toList());
@@ -108,18 +111,18 @@ public class Grants implements GrantHolders {
             .orElse(new GrantCheck(false, null, "数据项 " + field + " 不在授权范围内"));
       }
     }
-    audit.record(caller, "GRANT_CHECK", "GRANT", answer.grantId() == null ? null : String.valueOf(answer.grantId()),
+    AuditTrail.Prepared record = audit.prepare(caller, "GRANT_CHECK", "GRANT",
+        answer.grantId() == null ? null : String.valueOf(answer.grantId()),
         answer.allowed() ? AuditTrail.OK : AuditTrail.REJECTED,
         department + " " + resourceCode + " " + purpose + (field == null ? "" : " " + field) + ": " + answer.reason(),
         concerns(department, active.isEmpty() ? null : active.get(0).providerDept()));
-    if (!answer.allowed() && !active.isEmpty()) {
-      // R20: a call outside the purpose or scope of a grant held; the violation register counts these (R29)
-      events.publishEvent(new CallRefused(department, active.get(0).providerDept(), resourceCode, purpose, field,
-          answer.reason()));
-    }
+    // R20: a call outside the purpose or scope of a grant held; the violation register counts these (R29)
+    CallRefused refused = answer.allowed() || active.isEmpty() ? null : new CallRefused(department,
+        active.get(0).providerDept(), resourceCode, purpose, field, answer.reason());
     String provider = catalog.find(resourceCode).map(CatalogResource::responsibleDepartment)
         .orElse(active.isEmpty() ? "-" : active.get(0).providerDept());
-    dataCalls.count(resourceCode, department, provider, answer.allowed() ? DataCallOutcome.SERVED : outcome);
+    writer.write(record, dataCalls.call(resourceCode, department, provider,
+        answer.allowed() ? DataCallOutcome.SERVED : outcome), refused);
     return answer;
   }
 
@@ -175,7 +178,7 @@ public class Grants implements GrantHolders {
     return mapper.findActiveHolders(resourceCode, LocalDate.now(clock.withZone(Zones.SHANGHAI)));
   }
 
-  private static boolean inScope(Grant grant, String field) {
+  private static boolean inScope(SharingMapper.CheckedGrant grant, String field) {
     if (field == null || StringUtils.isBlank(grant.scope())) {
       return true;
     }

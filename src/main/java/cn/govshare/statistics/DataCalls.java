@@ -2,41 +2,99 @@ package cn.govshare.statistics;
 
 import cn.govshare.clock.Zones;
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * R27, hubei 26: counts data calls per day, resource, using and providing department and outcome. Called by the
- * grant check inside the transaction that writes its GRANT_CHECK audit record, so the count and the audit trail
- * agree: both are written, or neither.
+ * grant check's writer inside the transaction that writes the calls' GRANT_CHECK audit records, so the count and
+ * the audit trail agree: both are written, or neither. Calls written together add to each counter row once.
  */
 @Service
 public class DataCalls {
 
+  /** Counter rows are updated in this order, so two transactions never wait for each other's rows in a cycle. */
+  private static final Comparator<DataCallKey> ROW_ORDER = Comparator.comparing(DataCallKey::day)
+      .thenComparing(DataCallKey::resourceCode).thenComparing(DataCallKey::userDept)
+      .thenComparing(DataCallKey::providerDept).thenComparing(DataCallKey::outcome);
+
   private final StatisticsMapper mapper;
   private final Clock clock;
+  private final DataSource dataSource;
+  /** MySQL/MariaDB: many counter rows in one INSERT … ON DUPLICATE KEY UPDATE; null until first asked. */
+  private volatile Boolean upsert;
 
-  DataCalls(StatisticsMapper mapper, Clock clock) {
+  DataCalls(StatisticsMapper mapper, Clock clock, DataSource dataSource) {
     this.mapper = mapper;
     this.clock = clock;
+    this.dataSource = dataSource;
+  }
+
+  /** One call, counted on the day (Asia/Shanghai) it is made, written later by {@link #count(Collection)}. */
+  public DataCallKey call(String resourceCode, String userDept, String providerDept, DataCallOutcome outcome) {
+    return new DataCallKey(LocalDate.now(clock.withZone(Zones.SHANGHAI)), resourceCode, userDept, providerDept,
+        outcome);
   }
 
   public void count(String resourceCode, String userDept, String providerDept, DataCallOutcome outcome) {
-    DataCallKey key = new DataCallKey(LocalDate.now(clock.withZone(Zones.SHANGHAI)), resourceCode, userDept,
-        providerDept, outcome);
-    if (mapper.incrementCalls(key) == 0) {
+    add(call(resourceCode, userDept, providerDept, outcome), 1);
+  }
+
+  /**
+   * Counts many calls in the current transaction: on MySQL/MariaDB one statement for every counter row they touch,
+   * elsewhere one update (or insert) per row. Rows are written in key order, so two writers never deadlock.
+   */
+  public void count(Collection<DataCallKey> calls) {
+    Map<DataCallKey, Long> rows = new TreeMap<>(ROW_ORDER);
+    calls.forEach(call -> rows.merge(call, 1L, Long::sum));
+    if (rows.size() > 1 && upsert()) {
+      mapper.upsertCalls(rows.entrySet().stream().map(row -> new Counted(row.getKey(), row.getValue())).toList());
+    } else {
+      rows.forEach(this::add);
+    }
+  }
+
+  private boolean upsert() {
+    Boolean known = upsert;
+    if (known == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        known = product.contains("mysql") || product.contains("mariadb");
+      } catch (SQLException e) {
+        known = false;  // asked again next time; the row-by-row way works everywhere
+        return known;
+      }
+      upsert = known;
+    }
+    return known;
+  }
+
+  private void add(DataCallKey key, long calls) {
+    if (mapper.incrementCalls(key, calls) == 0) {
       try {
-        mapper.insertCalls(key);
+        mapper.insertCalls(key, calls);
       } catch (DuplicateKeyException e) {
         // another node counted the first call of this key meanwhile: add ours to its row
-        mapper.incrementCalls(key);
+        mapper.incrementCalls(key, calls);
       }
     }
   }
 
+  /** Calls to add to one counter row. */
+  record Counted(DataCallKey k, long calls) {
+  }
+
   /** One counter row: the day (Asia/Shanghai) and what the calls had in common. */
-  record DataCallKey(LocalDate day, String resourceCode, String userDept, String providerDept,
+  public record DataCallKey(LocalDate day, String resourceCode, String userDept, String providerDept,
       DataCallOutcome outcome) {
   }
 }

@@ -10,9 +10,12 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface StatisticsMapper {
 
-  int incrementCalls(@Param("k") DataCalls.DataCallKey key);
+  int incrementCalls(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
 
-  void insertCalls(@Param("k") DataCalls.DataCallKey key);
+  void insertCalls(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
+
+  /** MySQL/MariaDB only: adds to many counter rows, creating those that are new, in one statement. */
+  void upsertCalls(@Param("rows") List<DataCalls.Counted> rows);
 
   /** {@code from}..{@code to} inclusive; null filters match everything. */
   List<DailyCalls> findCalls(@Param("from") LocalDate from, @Param("to") LocalDate to,

@@ -1,0 +1,188 @@
+package cn.govshare.sharing;
+
+import cn.govshare.audit.AuditTrail;
+import cn.govshare.statistics.DataCalls;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit of data calls (issue 25, R20/R26/R27). A grant check hands its audit record, its statistics count
+ * and (for a call refused under a grant held) its {@link CallRefused} event to this writer and waits; a writer
+ * thread takes every call waiting at that moment (up to {@code govshare.data-calls.batch}) and writes them in one
+ * transaction: one multi-row insert of the audit records, one update per counter row, the events' listeners. Only
+ * after that commit is each call answered, so every answered call has a durable record and an exact count, at
+ * one commit (one fsync, one round of transaction statements) per batch instead of per call. Two or more writer
+ * threads ({@code govshare.data-calls.writers}) take turns: while one batch commits, the next one gathers and
+ * starts. No lock is taken: records are inserted unsealed and sealed by the {@code AuditSealer} as before.
+ * A batch that fails for any reason but a lost database is written again call by call, so one bad call cannot
+ * fail the others.
+ */
+@Component
+class DataCallWriter implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DataCallWriter.class);
+
+  /** One call waiting for its commit. */
+  record Call(AuditTrail.Prepared record, DataCalls.DataCallKey count, CallRefused refused,
+      CompletableFuture<Void> written) {
+  }
+
+  private final AuditTrail audit;
+  private final DataCalls dataCalls;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transaction;
+  private final int writers;
+  private final int batch;
+  private final Duration wait;
+  private final LinkedBlockingQueue<Call> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean running;
+
+  DataCallWriter(AuditTrail audit, DataCalls dataCalls, ApplicationEventPublisher events,
+      PlatformTransactionManager transactions, @Value("${govshare.data-calls.writers}") int writers,
+      @Value("${govshare.data-calls.batch}") int batch,
+      @Value("${govshare.data-calls.write-timeout}") Duration wait) {
+    this.audit = audit;
+    this.dataCalls = dataCalls;
+    this.events = events;
+    this.transaction = new TransactionTemplate(transactions);
+    this.writers = Math.max(1, writers);
+    this.batch = Math.max(1, batch);
+    this.wait = wait;
+  }
+
+  /**
+   * Writes the call with the others waiting now and returns once it is committed; throws what the write threw
+   * (a lost database: {@link DataAccessResourceFailureException}, answered 503 and nothing recorded).
+   */
+  void write(AuditTrail.Prepared record, DataCalls.DataCallKey count, CallRefused refused) {
+    Call call = new Call(record, count, refused, new CompletableFuture<>());
+    if (!running) {
+      throw new DataAccessResourceFailureException("数据调用记录写入器未运行（正在启动或停止）");
+    }
+    queue.add(call);
+    try {
+      call.written().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      // not answered: the record may still be committed later, which is allowed (recorded, never answered)
+      throw new DataAccessResourceFailureException("数据调用记录未能在 " + wait.toSeconds() + " 秒内写入");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataAccessResourceFailureException("数据调用记录写入被中断");
+    }
+  }
+
+  private void run() {
+    List<Call> calls = new ArrayList<>(batch);
+    while (running || !queue.isEmpty()) {
+      try {
+        Call first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        calls.add(first);
+        queue.drainTo(calls, batch - 1);
+        writeBatch(calls);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        calls.clear();
+      }
+    }
+  }
+
+  private void writeBatch(List<Call> calls) {
+    try {
+      transaction.executeWithoutResult(status -> write(calls));
+      calls.forEach(call -> call.written().complete(null));
+    } catch (RuntimeException failure) {
+      if (calls.size() == 1 || failure instanceof DataAccessResourceFailureException
+          || failure instanceof CannotCreateTransactionException) {
+        calls.forEach(call -> call.written().completeExceptionally(failure));
+        return;
+      }
+      LOG.warn("data-call batch of {} failed, writing each call alone: {}", calls.size(), failure.toString());
+      for (Call call : calls) {
+        try {
+          transaction.executeWithoutResult(status -> write(List.of(call)));
+          call.written().complete(null);
+        } catch (RuntimeException alone) {
+          call.written().completeExceptionally(alone);
+        }
+      }
+    }
+  }
+
+  private void write(List<Call> calls) {
+    audit.insert(calls.stream().map(Call::record).toList());
+    dataCalls.count(calls.stream().map(Call::count).toList());
+    for (Call call : calls) {
+      if (call.refused() != null) {
+        events.publishEvent(call.refused());
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    for (int i = 0; i < writers; i++) {
+      Thread thread = new Thread(this::run, "data-call-writer-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+  }
+
+  /** Refuses new calls, writes those already waiting, then stops. */
+  @Override
+  public void stop() {
+    running = false;
+    for (Thread thread : threads) {
+      try {
+        thread.join(wait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    threads.clear();
+    // a call that came in while the writers were finishing: not written, not answered as written
+    for (Call late; (late = queue.poll()) != null; ) {
+      late.written().completeExceptionally(new DataAccessResourceFailureException("数据调用记录写入器已停止"));
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Starts before and stops after the web server (a draining request's call is still written), before the sealer. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 3072;
+  }
+}

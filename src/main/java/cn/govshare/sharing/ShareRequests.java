@@ -40,6 +40,8 @@ public class ShareRequests {
   static final String ROUTE_REVIEW = "REVIEW";
   /** National art. 21: the provider answers a request for unconditional data within 1 WD. */
   static final String ROUTE_UNCONDITIONAL = "UNCONDITIONAL";
+  /** R24: an upper platform's resource; after the check the request goes up (federation.lower). */
+  public static final String ROUTE_UPPER = "UPPER";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
   /** gs_notification.body is VARCHAR(2000). */
   private static final int NOTICE_MAX = 2000;
@@ -85,6 +87,9 @@ public class ShareRequests {
         .orElseThrow(() -> ApiException.badRequest("resourceCode", "R11", "资源目录中没有 " + body.resourceCode()));
     if (!resource.isPublished()) {
       throw ApiException.badRequest("resourceCode", "R11", "资源 " + resource.code() + " 未发布，不能申请");
+    }
+    if (resource.upper()) {
+      upperApplicable(resource);
     }
     if (caller.belongsTo(resource.responsibleDepartment())) {
       throw ApiException.badRequest("resourceCode", "R11", "不能申请本部门提供的资源");
@@ -150,7 +155,8 @@ public class ShareRequests {
     variables.put("resourceCode", resource.code());
     variables.put("resourceName", resource.name());
     variables.put("providerDept", resource.responsibleDepartment());
-    variables.put("providerName", departmentName(resource.responsibleDepartment()));
+    variables.put("providerName", resource.upper() ? resource.upperProvider()
+        : departmentName(resource.responsibleDepartment()));
     variables.put("applicantDept", request.applicantDept());
     variables.put("applicantName", departmentName(request.applicantDept()));
     variables.put("purpose", request.purpose().name());
@@ -171,6 +177,9 @@ public class ShareRequests {
    * provider answers unconditional data in 1 WD; otherwise unconditional data is granted at once (null, R10).
    */
   private String route(CatalogResource resource) {
+    if (resource.upper()) {
+      return ROUTE_UPPER;
+    }
     if (resource.shareType() != ShareType.UNCONDITIONAL) {
       return ROUTE_REVIEW;
     }
@@ -178,6 +187,20 @@ public class ShareRequests {
       return resource.controlledParameters() ? ROUTE_REVIEW : ROUTE_DIRECT;
     }
     return policy.has("R13-UNCONDITIONAL") ? ROUTE_UNCONDITIONAL : null;
+  }
+
+  /**
+   * R24: an upper resource is applied for through this platform, which checks and forwards it (nanchang 14, 16;
+   * hubei 12, 18); the upper platform decides. Its NOT_SHARED resources have no application to forward.
+   */
+  private void upperApplicable(CatalogResource resource) {
+    if (resource.shareType() == ShareType.NOT_SHARED) {
+      throw ApiException.badRequest("resourceCode", "R24", "上级平台资源 " + resource.code() + " 不予共享，不能通过本级平台申请");
+    }
+    if (!policy.has("R24-FORWARD")) {
+      throw ApiException.badRequest("resourceCode", "R24", "本办法（" + policy.profile().name()
+          + "）未规定向上级平台申请，不能申请上级平台资源 " + resource.code());
+    }
   }
 
   void handToDispute(ShareRequest request, String reason) {

@@ -57,6 +57,9 @@ CREATE TABLE gs_upper_member (
   joined_at      TIMESTAMP    NOT NULL,
   joined_by      VARCHAR(64)  NOT NULL,
   upper_grant_id BIGINT,
+  grant_scope    VARCHAR(2000),
+  grant_until    DATE         NULL,
+  grant_status   VARCHAR(16),
   grant_id       BIGINT
 );
 CREATE INDEX gs_upper_member_application ON gs_upper_member (application_id);

@@ -61,6 +61,14 @@ public class UpperRequests {
         RequestStatus.FORWARDING.name(), detail, null);
   }
 
+  /** Nanchang 16: the platform gathered the request into a bulk application (整体授权); recorded on the request. */
+  @Transactional
+  public void gathered(long requestId, String detail) {
+    requireUpper(requestId);
+    requests.step(requestId, "gatheredIntoBulk", "汇总为整体授权申请", RequestLifecycle.PLATFORM, PLATFORM_NAME, null,
+        RequestStatus.FORWARDING.name(), detail, null);
+  }
+
   /** The upper platform has the application: the city's own period stops here (R24). */
   @Transactional
   public void accepted(long requestId, String upperReference) {

@@ -81,6 +81,11 @@ public class Grants implements GrantHolders {
     return mapper.findGrant(key.getId());
   }
 
+  /** Every grant a request produced (one per holder: a bulk application from a lower platform has several). */
+  public List<Grant> ofRequest(long requestId) {
+    return mapper.findGrantsBySource(SOURCE_REQUEST, String.valueOf(requestId));
+  }
+
   /** The grant a request produced, as its applicant sees it on the request (scope, purpose, validity). */
   public Grant ofRequest(ShareRequest request) {
     return request.grantId() == null ? null : mapper.findGrant(request.grantId());

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("govshare.federation.upper")
 record LowerSettings(String url, String user, String password,
     @DefaultValue("upper-platform") String providerCode,
-    @DefaultValue("SJ-") String codePrefix,
+    @DefaultValue("UP-") String codePrefix,
     @DefaultValue("PT10M") Duration syncInterval,
     @DefaultValue("PT30S") Duration pollInterval,
     @DefaultValue("PT10S") Duration sendInterval,

@@ -42,13 +42,17 @@ class FederationUpperIT {
     }
   }
 
+  /** Items asked for, per resource of the provincial demo catalogue. */
+  static final Map<String, List<String>> FIELDS = Map.of("SJ-001", List.of("公民身份号码", "姓名", "参保状态"),
+      "SJ-002", List.of("公民身份号码", "姓名", "证件类型"));
+
   static Map<String, Object> application(String resource, boolean bulk, List<Map<String, String>> departments) {
     Map<String, Object> body = new HashMap<>();
     body.put("resourceCode", resource);
     body.put("purpose", "WORK_REFERENCE");
     body.put("reason", "社会救助对象跨省参保核查，依据《社会救助暂行办法》第十一条");
     body.put("systemName", "南昌市社会救助信息系统");
-    body.put("requestedFields", List.of("公民身份号码", "姓名", "参保状态"));
+    body.put("requestedFields", FIELDS.get(resource));
     body.put("lowerReference", "SR-20251009-" + UUID.randomUUID().toString().substring(0, 6));
     body.put("bulk", bulk);
     body.put("departments", departments);

@@ -167,7 +167,9 @@ public final class ChildNode implements AutoCloseable {
   }
 
   private void awaitUp() throws Exception {
-    long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    // a loaded CI machine may need longer: -Dgovshare.test.node-start=PT6M
+    Duration patience = Duration.parse(System.getProperty("govshare.test.node-start", "PT3M"));
+    long end = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < end) {
       if (!process.isAlive()) {
         throw new AssertionError("GovShare exited on start; log: " + logFile + "\n" + tail());
@@ -181,7 +183,7 @@ public final class ChildNode implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("GovShare did not start within 3 min; log: " + logFile + "\n" + tail());
+    throw new AssertionError("GovShare did not start within " + patience + "; log: " + logFile + "\n" + tail());
   }
 
   private String tail() throws IOException {

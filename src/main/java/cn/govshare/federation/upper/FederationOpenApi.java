@@ -11,7 +11,10 @@ class FederationOpenApi {
 
   @Bean
   GroupedOpenApi federationV1() {
+    // springdoc.paths-to-match (/api/**, application.yml) wins over a group's own paths: keep only ours here
     return GroupedOpenApi.builder().group(FederationPaths.OPENAPI_GROUP).displayName("上级平台接口 v1")
-        .pathsToMatch(FederationPaths.BASE + "/**").build();
+        .pathsToMatch(FederationPaths.BASE + "/**")
+        .addOpenApiCustomizer(api -> api.getPaths().keySet().removeIf(path -> !path.startsWith(FederationPaths.BASE)))
+        .build();
   }
 }

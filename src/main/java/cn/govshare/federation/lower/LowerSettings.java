@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codePrefix    prepended to the upper code to make this catalogue's code (so codes never collide)
  * @param syncInterval  how often the upper catalogue is synchronised
  * @param pollInterval  how often the upper platform is asked what changed (changedSince)
+ * @param pollOverlap   each poll asks again from this long before the last {@code asOf}: a change the upper platform
+ *                      stamped before that poll but committed after it is still seen (repeats change nothing)
  * @param sendInterval  how often the sender looks for due forwardings
  * @param lease         how long a node holds a forwarding it is sending; after that another node takes over
  * @param firstRetry    the wait after the first failed delivery; each further failure doubles it
@@ -27,6 +29,7 @@ record LowerSettings(String url, String user, String password,
     @DefaultValue("UP-") String codePrefix,
     @DefaultValue("PT10M") Duration syncInterval,
     @DefaultValue("PT30S") Duration pollInterval,
+    @DefaultValue("PT5M") Duration pollOverlap,
     @DefaultValue("PT10S") Duration sendInterval,
     @DefaultValue("PT2M") Duration lease,
     @DefaultValue("PT30S") Duration firstRetry,

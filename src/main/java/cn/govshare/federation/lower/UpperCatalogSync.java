@@ -91,7 +91,8 @@ class UpperCatalogSync {
       ForwardingMapper.Cursor cursor = mapper.lockCursor(CURSOR);
       UpperCatalog upperCatalog;
       try {
-        upperCatalog = upper.catalog(cursor.cursorAt());
+        upperCatalog = upper.catalog(cursor.cursorAt() == null ? null
+            : cursor.cursorAt().minus(settings.pollOverlap()));
       } catch (UpperUnavailable e) {
         mapper.updateCursor(CURSOR, cursor.cursorAt(), clock.instant(), e.getMessage());
         throw ApiException.conflict("upper", "上级平台目录暂不可用：" + e.getMessage());

@@ -32,10 +32,12 @@ class UpperFollower {
   private final ObjectProvider<UpperClient> client;
   private final TransactionTemplate poll;
   private final TransactionTemplate each;
+  private final LowerSettings settings;
   private final Clock clock;
 
   UpperFollower(ForwardingMapper mapper, UpperForwardings forwardings, ObjectProvider<UpperClient> client,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, LowerSettings settings, Clock clock) {
+    this.settings = settings;
     this.mapper = mapper;
     this.forwardings = forwardings;
     this.client = client;
@@ -61,7 +63,8 @@ class UpperFollower {
     }
     Integer applied = poll.execute(status -> {
       ForwardingMapper.Cursor cursor = mapper.lockCursor(CURSOR);
-      Instant since = cursor.cursorAt();
+      // the overlap: a change stamped before the last asOf but committed after that poll is not lost
+      Instant since = cursor.cursorAt() == null ? null : cursor.cursorAt().minus(settings.pollOverlap());
       String error = null;
       int count = 0;
       for (int page = 0; page < MAX_PAGES; page++) {

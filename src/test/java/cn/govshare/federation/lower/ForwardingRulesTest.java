@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ForwardingRulesTest {
 
   private final LowerSettings settings = new LowerSettings("http://province", "nc", "nc", "upper-platform", "UP-",
-      Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(2),
+      Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofMinutes(2),
       Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(10));
 
   @Test
@@ -35,6 +35,6 @@ class ForwardingRulesTest {
   void withoutAnUrlThereIsNoUpperPlatform() {
     assertThat(settings.configured()).isTrue();
     assertThat(new LowerSettings(" ", null, null, "upper-platform", "UP-", Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO).configured()).isFalse();
+        Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO).configured()).isFalse();
   }
 }

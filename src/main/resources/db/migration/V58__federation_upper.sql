@@ -1,6 +1,10 @@
 -- Federation, upper side (R24; nanchang 14, 16; hubei 12, 18): the lower platforms that may forward
 -- applications here, and the applications they forwarded. Portable SQL: H2 2.x and MySQL 8 / MariaDB 10.11.
 
+-- A lower platform stands as a department here (the applicant of its forwarded applications), but is none of
+-- this platform's own: no self-report, no department lists (DepartmentService.all()).
+ALTER TABLE gs_department ADD COLUMN lower_platform BOOLEAN DEFAULT FALSE NOT NULL;
+
 -- A lower platform's service account (a user in group federation-peers) and the platform it speaks for.
 -- platform_code is also the gs_department code that stands for the lower platform as the applicant here.
 CREATE TABLE gs_federation_peer (

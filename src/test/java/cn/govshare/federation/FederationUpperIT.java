@@ -251,7 +251,10 @@ class FederationUpperIT {
     JsonNode task = platforms.province(TwoPlatforms.PROVINCE_SUPERVISOR)
         .get("/engine-rest/task/" + platforms.provinceTaskId(reference, "normativeCheck") + "/identity-links").json();
     assertThat(task.findValuesAsText("groupId")).containsExactly("platform-operators");
-    // the applicant at the province is the city platform, not the department it named
+    // the applicant at the province is the city platform, not the department it named; the city platform
+    // is none of the province's own departments (no self-report, no department list)
+    assertThat(platforms.province(TwoPlatforms.PROVINCE_SUPERVISOR).get("/api/org/departments").json()
+        .findValuesAsText("code")).contains("srst", "sdsj").doesNotContain(TwoPlatforms.CITY_CODE, "wh");
     JsonNode request = platforms.province("srst-reviewer").get("/api/share-requests?mine=false").json();
     JsonNode row = null;
     for (JsonNode r : request) {

@@ -120,6 +120,11 @@ public final class TwoPlatforms implements AutoCloseable {
     return city.port;
   }
 
+  /** The port of the link (the proxy) the city reaches the province by: {@code govshare.federation.upper.url}. */
+  public int linkPort() {
+    return link.port();
+  }
+
   /** A user of the province (password = user id), straight to it (not through the proxy). */
   public ApiClient province(String userId) {
     return ApiClient.as(province.port, userId);

@@ -4,7 +4,7 @@ import cn.govshare.ApiException;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.federation.api.FederationPaths;
 import cn.govshare.org.Caller;
-import cn.govshare.org.Department;
+import cn.govshare.org.DepartmentService;
 import cn.govshare.org.OrganisationSetup;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
@@ -19,11 +19,14 @@ public class Peers {
 
   private final UpperMapper mapper;
   private final OrganisationSetup organisation;
+  private final DepartmentService departments;
   private final AuditTrail audit;
   private final Clock clock;
 
-  Peers(UpperMapper mapper, OrganisationSetup organisation, AuditTrail audit, Clock clock) {
+  Peers(UpperMapper mapper, OrganisationSetup organisation, DepartmentService departments, AuditTrail audit,
+      Clock clock) {
     this.mapper = mapper;
+    this.departments = departments;
     this.organisation = organisation;
     this.audit = audit;
     this.clock = clock;
@@ -40,13 +43,13 @@ public class Peers {
   }
 
   /**
-   * Registers a lower platform: the department that stands for it as applicant here (no members: its cases are
-   * seen through the federation API only), its service account in {@code federation-peers}, and the row that
-   * ties the two. Idempotent; the account keeps its password if it exists.
+   * Registers a lower platform: the department row that stands for it as applicant here (no group, no members:
+   * its cases are seen through the federation API only; none of our own departments), its service account in
+   * {@code federation-peers}, and the row that ties the two. Idempotent; the account keeps its password if it exists.
    */
   @Transactional
   public void register(String userId, String password, String platformCode, String platformName) {
-    organisation.ensureDepartment(new Department(platformCode, platformName, null, null));
+    departments.registerLowerPlatform(platformCode, platformName);
     organisation.ensureGroup(FederationPaths.PEERS_GROUP, "下级平台服务账户");
     organisation.ensureUser(userId, platformName, "服务账户", password, FederationPaths.PEERS_GROUP);
     Peer existing = mapper.findPeer(userId);

@@ -165,10 +165,8 @@ class FederationUpperIT {
     String reference = received.path("reference").asText();
     assertThat(received.path("bulk").asBoolean()).isTrue();
     assertThat(received.path("departments").findValuesAsText("code")).containsExactly("mzj", "rsj", "scjgj");
-    platforms.completeProvinceTask(TwoPlatforms.PROVINCE_OPERATOR, reference, "normativeCheck",
-        Map.of("checkPassed", true));
-    platforms.completeProvinceTask("sgat-reviewer", reference, "providerAuthorization", Map.of("approved", true,
-        "grantScope", "", "grantValidUntil", "2026-12-31"));
+    platforms.provinceChecks(reference);
+    platforms.provinceApproves("sgat-reviewer", reference, "", "2026-12-31");
     JsonNode decided = platforms.peer().get(FederationPaths.APPLICATIONS + "/" + received.path("id").asLong()).json();
     assertThat(decided.path("status").asText()).isEqualTo("GRANTED");
     JsonNode grants = decided.path("grants");
@@ -187,10 +185,8 @@ class FederationUpperIT {
   void refusalComesBackWithTheProvidersReason() {
     JsonNode received = forward(application("SJ-001", false, List.of(dept("rsj", "市人社局"))));
     String reference = received.path("reference").asText();
-    platforms.completeProvinceTask(TwoPlatforms.PROVINCE_OPERATOR, reference, "normativeCheck",
-        Map.of("checkPassed", true));
-    platforms.completeProvinceTask("srst-reviewer", reference, "providerAuthorization", Map.of("approved", false,
-        "denialReason", "申请事项不属于社会救助核查范围，缴费信息不予提供"));
+    platforms.provinceChecks(reference);
+    platforms.provinceRefuses("srst-reviewer", reference, "申请事项不属于社会救助核查范围，缴费信息不予提供");
     JsonNode decided = platforms.peer().get(FederationPaths.APPLICATIONS + "/" + received.path("id").asLong()).json();
     assertThat(decided.path("status").asText()).isEqualTo("REFUSED");
     assertThat(decided.path("answer").path("approved").asBoolean()).isFalse();

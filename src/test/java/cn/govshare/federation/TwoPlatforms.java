@@ -36,9 +36,8 @@ import java.util.concurrent.CompletionException;
  * try (TwoPlatforms platforms = TwoPlatforms.start()) {
  *   ApiClient applicant = platforms.city("rsj-applicant");
  *   ...                                         // the city forwards; then at the province:
- *   platforms.completeProvinceTask(PROVINCE_OPERATOR, reference, "normativeCheck", Map.of("checkPassed", true));
- *   platforms.completeProvinceTask("srst-reviewer", reference, "providerAuthorization",
- *       Map.of("approved", true, "grantScope", "公民身份号码,姓名", "grantValidUntil", "2027-12-31"));
+ *   platforms.provinceChecks(reference);        // UpperApplication.reference, the province's business key
+ *   platforms.provinceApproves("srst-reviewer", reference, "公民身份号码,姓名", "2027-12-31");
  * }
  * }</pre>
  * Starting takes a while (two Spring Boot applications with Camunda): start once per test class
@@ -186,6 +185,26 @@ public final class TwoPlatforms implements AutoCloseable {
     if (done.status() != 204) {
       throw new AssertionError(userId + " could not complete " + taskKey + " of " + reference + ": " + done);
     }
+  }
+
+  /** The province's operator passes the normative check of request {@code reference} (hubei 19). */
+  public void provinceChecks(String reference) {
+    completeProvinceTask(PROVINCE_OPERATOR, reference, "normativeCheck", Map.of("checkPassed", true));
+  }
+
+  /**
+   * The province's provider ({@code reviewer}, e.g. {@code srst-reviewer} for SJ-001, {@code sgat-reviewer} for
+   * SJ-002) approves request {@code reference}: {@code scope} comma-separated item names ("" = every item),
+   * {@code validUntil} an ISO date.
+   */
+  public void provinceApproves(String reviewer, String reference, String scope, String validUntil) {
+    completeProvinceTask(reviewer, reference, "providerAuthorization",
+        Map.of("approved", true, "grantScope", scope, "grantValidUntil", validUntil));
+  }
+
+  /** The province's provider refuses request {@code reference} with {@code reason} (R13: a refusal gives one). */
+  public void provinceRefuses(String reviewer, String reference, String reason) {
+    completeProvinceTask(reviewer, reference, "providerAuthorization", Map.of("approved", false, "denialReason", reason));
   }
 
   /** The id of the open task {@code taskKey} of the province's request {@code reference} (read as supervisor). */

@@ -34,7 +34,8 @@
       row.dataset.code = r.code;
       cell(row, r.code);
       cell(row, r.name);
-      cell(row, names[r.responsibleDepartment] || r.responsibleDepartment);
+      // R24: an upper platform's resource shows its provider there; the city platform forwards the application
+      cell(row, r.upper ? r.upperProvider + '（上级平台资源）' : names[r.responsibleDepartment] || r.responsibleDepartment);
       cell(row, SHARE_TYPES[r.shareType] || r.shareType);
       const button = document.createElement('button');
       button.textContent = '申请';
@@ -143,7 +144,30 @@
       cell(row, [d.rule, d.citation].filter(Boolean).join(' '));
       if (d.provisional) warnings.add(d.provisionalReason);
     }
+    showUpper(r.upper, body);
     $('detail-warnings').textContent = [...warnings].join('；');
+  }
+
+  // R24: where the request stands at the upper platform, and the upper platform's deadlines as it reports them
+  function showUpper(upper, body) {
+    $('detail-upper').textContent = '';
+    if (!upper) return;
+    const parts = [upper.upperStatusLabel || upper.stateLabel];
+    if (upper.upperReference) parts.push('上级受理编号 ' + upper.upperReference);
+    if (upper.bulk) parts.push('整体授权：' + upper.departments.join('、'));
+    if (upper.nextAttemptAt) parts.push('上级平台暂不可达，' + shanghai(upper.nextAttemptAt) + ' 重试');
+    $('detail-upper').textContent = parts.join('；');
+    for (const d of upper.upperDeadlines || []) {
+      if (d.state !== 'OPEN' && d.state !== 'BREACHED') continue;
+      const row = body.insertRow();
+      row.className = 'pending';
+      cell(row, '上级平台：' + (d.stepName || d.step));
+      cell(row, '上级平台办理中');
+      cell(row, '');
+      cell(row, d.stateLabel || d.state);
+      cell(row, d.dueText || '');
+      cell(row, [d.rule, d.article].filter(Boolean).join(' '));
+    }
   }
 
   // every grant of a request is issued for the request's purpose (R17)

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A small HTTP client for tests, acting as one demo user (password = user id) or anonymously. */
 public final class ApiClient {
@@ -20,10 +22,23 @@ public final class ApiClient {
 
   private final int port;
   private final String authorization;
+  private final Map<String, String> headers;
 
   private ApiClient(int port, String authorization) {
+    this(port, authorization, Map.of());
+  }
+
+  private ApiClient(int port, String authorization, Map<String, String> headers) {
     this.port = port;
     this.authorization = authorization;
+    this.headers = headers;
+  }
+
+  /** The same client sending one more header on every call (e.g. {@code Idempotency-Key}). */
+  public ApiClient withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new ApiClient(port, authorization, Map.copyOf(more));
   }
 
   public static ApiClient as(int port, String userId) {
@@ -80,6 +95,7 @@ public final class ApiClient {
       if (authorization != null) {
         request.header("Authorization", authorization);
       }
+      headers.forEach(request::header);
       HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
       if (body != null) {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -88,7 +88,7 @@ final class CatalogRules {
     }
     return new CatalogResource(code, name, classification, basicKind, department, format, cycle, shareType,
         conditions, legalBasis, usage, openToPublic, licensing, controlled, offline, items, modes,
-        ResourceStatus.DRAFT, version, at, by);
+        ResourceStatus.DRAFT, version, at, by, false, null);
   }
 
   private static List<ResourceItem> items(List<ResourceInput.ItemInput> input, ShareType shareType,

@@ -120,6 +120,9 @@ public class CatalogService {
   CatalogResource edit(String code, ResourceInput input, Caller caller) {
     CatalogResource current = find(code).orElseThrow(() -> ApiException.notFound("目录不存在: " + code));
     CatalogAccess.requireManage(caller, current.responsibleDepartment());
+    if (current.upper()) {
+      throw ApiException.conflict("code", "上级平台资源由目录同步维护，本级不能修改 (R24): " + code);
+    }
     if (input.code() != null && !input.code().equals(code)) {
       throw ApiException.badRequest("code", "资源代码不能修改");
     }
@@ -146,6 +149,25 @@ public class CatalogService {
       throw ApiException.badRequest("responsibleDepartment", "R5", "责任部门不存在（R5）: " + code);
     }
     CatalogAccess.requireManage(caller, code);
+  }
+
+  /**
+   * R24, nanchang 14, hubei 18: an upper platform's resource as its published catalogue states it, kept as a
+   * published entry of this catalogue (a withdrawn one as RETIRED); only the synchronisation writes it.
+   */
+  @Transactional
+  public void mirrorUpper(CatalogResource entry, String by) {
+    if (!entry.upper()) {
+      throw new IllegalArgumentException("not an upper-level entry: " + entry.code());
+    }
+    CatalogResource current = find(entry.code()).orElse(null);
+    if (current != null && !current.upper()) {
+      throw new IllegalStateException("catalogue code " + entry.code() + " is a local entry");
+    }
+    remove(entry.code(), CatalogMapper.CURRENT);
+    store(entry, CatalogMapper.CURRENT);
+    audit.record(by, "CATALOG_UPPER_SYNC", OBJECT_TYPE, entry.code(), AuditTrail.OK,
+        "同步上级平台目录「" + entry.name() + "」（" + entry.upperProvider() + "）：" + entry.status());
   }
 
   void store(CatalogResource entry, String revision) {

@@ -1,6 +1,6 @@
 package cn.govshare.catalog;
 
-/** One row of the catalogue listing. */
+/** One row of the catalogue listing; {@code upper}: an upper platform's resource and its provider's name (R24). */
 public record CatalogSummary(
     String code,
     String name,
@@ -13,5 +13,7 @@ public record CatalogSummary(
     boolean openToPublic,
     boolean controlledParameters,
     ResourceStatus status,
-    int version) {
+    int version,
+    boolean upper,
+    String upperProvider) {
 }

@@ -41,8 +41,14 @@ class DemoCatalog implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
+    publish(catalog, transaction, clock, entries());
+  }
+
+  /** Stores each entry not yet present, PUBLISHED at version 1 (also the provincial demo, {@link DemoProvinceCatalog}). */
+  static void publish(CatalogService catalog, TransactionTemplate transaction, Clock clock,
+      List<ResourceInput> inputs) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    for (ResourceInput input : entries()) {
+    for (ResourceInput input : inputs) {
       if (catalog.find(input.code()).isEmpty()) {
         CatalogResource entry = CatalogRules.entry(input.code(), input, 1, at, LOADER)
             .with(ResourceStatus.PUBLISHED, 1, at, LOADER);
@@ -111,7 +117,7 @@ class DemoCatalog implements SmartInitializingSingleton {
                 "HTTPS POST，JSON 报文，经市共享平台服务网关调用，携带授权编号"))));
   }
 
-  private static List<ItemInput> items(ShareType shareType, boolean basic, String... names) {
+  static List<ItemInput> items(ShareType shareType, boolean basic, String... names) {
     return Arrays.stream(names).map(n -> new ItemInput(n, shareType, basic)).toList();
   }
 

@@ -11,4 +11,8 @@ interface DepartmentMapper {
   Department findByCode(String code);
 
   int insert(Department department);
+
+  List<String> findLowerPlatformCodes();
+
+  int insertLowerPlatform(Department department);
 }

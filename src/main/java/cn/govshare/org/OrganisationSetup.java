@@ -153,7 +153,7 @@ public class OrganisationSetup implements SmartInitializingSingleton {
     }
   }
 
-  void ensureGroup(String id, String name) {
+  public void ensureGroup(String id, String name) {
     Group group = identity.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
       group = identity.newGroup(id);

@@ -34,6 +34,8 @@ public class Grants implements GrantHolders {
 
   public static final String SOURCE_REQUEST = "REQUEST";
   public static final String SOURCE_DISPUTE = "DISPUTE";
+  /** R24: mirrored from the upper platform; source_ref is the upper platform's grant id. */
+  public static final String SOURCE_UPPER = "UPPER";
 
   private final SharingMapper mapper;
   private final CatalogService catalog;
@@ -80,6 +82,11 @@ public class Grants implements GrantHolders {
         "用途：" + purpose.label() + "；范围：" + (scope.isEmpty() ? "全部数据项" : String.join("、", scope))
             + (validUntil == null ? "" : "；有效期至 " + validUntil), "GRANT", String.valueOf(key.getId()));
     return mapper.findGrant(key.getId());
+  }
+
+  /** Every grant a request produced (one per holder: a bulk application from a lower platform has several). */
+  public List<Grant> ofRequest(long requestId) {
+    return mapper.findGrantsBySource(SOURCE_REQUEST, String.valueOf(requestId));
   }
 
   /** The grant a request produced, as its applicant sees it on the request (scope, purpose, validity). */
@@ -171,6 +178,25 @@ public class Grants implements GrantHolders {
           String.valueOf(grantId));
     }
     return mapper.findGrant(grantId);
+  }
+
+  /**
+   * R24: the upper platform changed a grant it made (suspended, terminated, expired, active again); the mirror
+   * follows. Only the upper platform's poll calls this: no provider here may change an upper grant (R21 is theirs).
+   */
+  @Transactional
+  public void mirrorStatus(long grantId, GrantStatus to, String reason) {
+    Grant grant = mapper.findGrant(grantId);
+    if (grant == null || !SOURCE_UPPER.equals(grant.sourceType()) || grant.status() == to) {
+      return;
+    }
+    String text = StringUtils.abbreviate(StringUtils.defaultIfBlank(reason, "上级平台通报"), 2000);
+    if (mapper.updateGrantStatus(grantId, grant.status(), to, text, "system", clock.instant()) == 1) {
+      audit.record("system", "GRANT_UPPER_" + to, "GRANT", String.valueOf(grantId), AuditTrail.OK,
+          grant.status() + " → " + to + "（上级平台）：" + text);
+      notifications.notifyGroup(grant.department(), "GRANT_" + to, "上级平台授权状态变更: " + grant.resourceCode() + " → "
+          + to.label(), "理由：" + text, "GRANT", String.valueOf(grantId));
+    }
   }
 
   @Override

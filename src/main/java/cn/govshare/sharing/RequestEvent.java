@@ -1,11 +1,13 @@
 package cn.govshare.sharing;
 
 import static cn.govshare.sharing.RequestStatus.DISPUTE;
+import static cn.govshare.sharing.RequestStatus.FORWARDING;
 import static cn.govshare.sharing.RequestStatus.GRANTED;
 import static cn.govshare.sharing.RequestStatus.INCOMPLETE;
 import static cn.govshare.sharing.RequestStatus.IN_REVIEW;
 import static cn.govshare.sharing.RequestStatus.REFUSED;
 import static cn.govshare.sharing.RequestStatus.SUBMITTED;
+import static cn.govshare.sharing.RequestStatus.UPPER_REVIEW;
 import static cn.govshare.sharing.RequestStatus.WITHDRAWN;
 
 import java.util.Set;
@@ -42,7 +44,15 @@ enum RequestEvent {
   /** R18, R19: the dispute body decided SHARE. */
   DISPUTE_SHARED(Set.of(DISPUTE), GRANTED, "R18"),
   /** R18: the dispute body decided NOT_SHARE (or the departments agreed not to share). */
-  DISPUTE_NOT_SHARED(Set.of(DISPUTE), REFUSED, "R18");
+  DISPUTE_NOT_SHARED(Set.of(DISPUTE), REFUSED, "R18"),
+  /** R24, nanchang 14: the check passed, the application is handed to the upper platform (outbox). */
+  FORWARDED_TO_UPPER(Set.of(IN_REVIEW), FORWARDING, "R24"),
+  /** R24: the upper platform acknowledged the application. */
+  UPPER_ACCEPTED(Set.of(FORWARDING), UPPER_REVIEW, "R24"),
+  /** R24, R13 at the upper platform: its provider agreed; the upper grant is mirrored here. */
+  UPPER_GRANTED(Set.of(UPPER_REVIEW), GRANTED, "R24"),
+  /** R24, R13 at the upper platform: refused (or withdrawn there), with the upper platform's reasons. */
+  UPPER_REFUSED(Set.of(UPPER_REVIEW), REFUSED, "R24");
 
   private final Set<RequestStatus> from;
   private final RequestStatus to;

@@ -6,7 +6,11 @@ public enum RequestStatus {
   /** National art. 21: the provider listed the missing materials; waiting for the applicant. */
   INCOMPLETE("待补充材料"),
   /** The applicant's head did not sign off (national art. 20), or the applicant withdrew. */
-  WITHDRAWN("已撤回");
+  WITHDRAWN("已撤回"),
+  /** R24: checked and handed to the upper platform, not yet delivered (or gathered for a bulk application). */
+  FORWARDING("待上级平台受理"),
+  /** R24: the upper platform has the application; its own periods run there. */
+  UPPER_REVIEW("上级平台办理中");
 
   private final String label;
 

@@ -3,6 +3,7 @@ package cn.govshare.sharing;
 import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
 import cn.govshare.deadline.DeadlinePeriods;
+import cn.govshare.org.Groups;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,10 @@ class ShareRequestCases implements CaseDirectory, DeadlinePeriods {
     ShareRequest request = processInstanceId == null ? null : mapper.findRequestByInstance(processInstanceId);
     if (request == null) {
       return Optional.empty();
+    }
+    if (UpperRequests.FORWARD_SCOPE.equals(taskKey)) {
+      // R24, nanchang 14: check and forwarding share one period from receipt; the platform owes it
+      return Optional.of(new Period(request.submittedAt(), 0, Groups.PLATFORM_OPERATORS));
     }
     if (!ShareRequestProcess.ANSWER_SCOPE.equals(taskKey)) {
       return Optional.of(Period.fromTaskCreation());

@@ -9,6 +9,8 @@ import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +31,11 @@ class ShareRequestController {
   private final Notifications notifications;
   private final Grants grants;
 
-  ShareRequestController(ShareRequests requests, Deadlines deadlines, Notifications notifications, Grants grants) {
+  private final ObjectProvider<UpperProgressSource> upper;
+
+  ShareRequestController(ShareRequests requests, Deadlines deadlines, Notifications notifications, Grants grants,
+      ObjectProvider<UpperProgressSource> upper) {
+    this.upper = upper;
     this.requests = requests;
     this.deadlines = deadlines;
     this.notifications = notifications;
@@ -73,7 +79,8 @@ class ShareRequestController {
         request.purposeLabel(), request.processInstanceId(), request.grantId(), grants.ofRequest(request),
         request.outcomeReason(), request.disputeRef(),
         requests.steps(id).stream().map(step -> ShareRequestStepView.of(step, deadlineOf(step, timed))).toList(),
-        timed, notifications.about("SHARE_REQUEST", String.valueOf(id)));
+        timed, notifications.about("SHARE_REQUEST", String.valueOf(id)),
+        upper.stream().map(source -> source.progress(id)).filter(Objects::nonNull).findFirst().orElse(null));
   }
 
   /** A task inside providerAnswer shows the sub-process's period, the one running when the step was taken. */

@@ -47,14 +47,13 @@ class ShareRequestProcess {
   private final RequestLifecycle lifecycle;
   private final ShareRequestParties parties;
   private final ShareTaskChecks checks;
-  private final Grants grants;
   private final CallerResolver callers;
   private final ActivePolicy policy;
   private final Deadlines deadlines;
   private final Clock clock;
 
   ShareRequestProcess(ShareRequests requests, SharingMapper mapper, RequestLifecycle lifecycle,
-      ShareRequestParties parties, ShareTaskChecks checks, Grants grants, CallerResolver callers, ActivePolicy policy,
+      ShareRequestParties parties, ShareTaskChecks checks, CallerResolver callers, ActivePolicy policy,
       Deadlines deadlines, Clock clock) {
     this.deadlines = deadlines;
     this.requests = requests;
@@ -62,7 +61,6 @@ class ShareRequestProcess {
     this.lifecycle = lifecycle;
     this.parties = parties;
     this.checks = checks;
-    this.grants = grants;
     this.callers = callers;
     this.policy = policy;
     this.clock = clock;
@@ -191,9 +189,8 @@ class ShareRequestProcess {
   void granted(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     List<String> scope = ShareTaskChecks.split((String) execution.getVariable("grantScope"));
-    Grant grant = grants.issue(request.applicantDept(), request.resourceCode(), scope, request.purpose(),
-        ShareTaskChecks.parseDate((String) execution.getVariable("grantValidUntil")), Grants.SOURCE_REQUEST,
-        String.valueOf(request.id()));
+    Grant grant = requests.issueGrants(request, scope,
+        ShareTaskChecks.parseDate((String) execution.getVariable("grantValidUntil")));
     lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), answeredBy(request) + "同意共享");
     execution.setVariable(OUTCOME, "GRANTED");
     execution.setVariable("grantId", grant.id());

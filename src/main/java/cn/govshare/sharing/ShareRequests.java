@@ -15,6 +15,7 @@ import cn.govshare.policy.ActivePolicy;
 import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public class ShareRequests {
   static final String ROUTE_REVIEW = "REVIEW";
   /** National art. 21: the provider answers a request for unconditional data within 1 WD. */
   static final String ROUTE_UNCONDITIONAL = "UNCONDITIONAL";
+  /** R24: an upper platform's resource; after the check the request goes up (federation.lower). */
+  public static final String ROUTE_UPPER = "UPPER";
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
   /** gs_notification.body is VARCHAR(2000). */
   private static final int NOTICE_MAX = 2000;
@@ -54,12 +57,15 @@ public class ShareRequests {
   private final AuditTrail audit;
   private final ObjectProvider<DisputeHandOff> disputes;
   private final RequestLifecycle lifecycle;
+  private final ObjectProvider<GrantHoldersOfRequest> holders;
   private final Clock clock;
 
   ShareRequests(SharingMapper mapper, CatalogService catalog, Grants grants, DepartmentService departments,
       ActivePolicy policy, RuntimeService runtime, Notifications notifications, AuditTrail audit,
-      ObjectProvider<DisputeHandOff> disputes, RequestLifecycle lifecycle, Clock clock) {
+      ObjectProvider<DisputeHandOff> disputes, RequestLifecycle lifecycle,
+      ObjectProvider<GrantHoldersOfRequest> holders, Clock clock) {
     this.lifecycle = lifecycle;
+    this.holders = holders;
     this.mapper = mapper;
     this.catalog = catalog;
     this.grants = grants;
@@ -78,6 +84,23 @@ public class ShareRequests {
     if (caller.department() == null) {
       throw ApiException.forbidden("只有部门成员可以申请共享数据 (R11)");
     }
+    return submit(caller, caller.department(), body, null);
+  }
+
+  /**
+   * R24, nanchang 16: an application a lower platform forwarded, submitted here in the name of the department
+   * that stands for that platform ({@code applicantDept}, from the federation feature's own rows) by its service
+   * account; {@code onBehalf} names the lower departments for the record. It then runs like any other request.
+   */
+  @Transactional
+  public ShareRequest submitForwarded(Caller peer, String applicantDept, NewShareRequest body, String onBehalf) {
+    if (departments.find(applicantDept).isEmpty()) {
+      throw new IllegalStateException("no department stands for lower platform " + applicantDept);
+    }
+    return submit(peer, applicantDept, body, onBehalf);
+  }
+
+  private ShareRequest submit(Caller caller, String applicantDept, NewShareRequest body, String onBehalf) {
     if (StringUtils.isBlank(body.resourceCode())) {
       throw ApiException.badRequest("resourceCode", "R11", "须写明申请的资源");
     }
@@ -86,7 +109,10 @@ public class ShareRequests {
     if (!resource.isPublished()) {
       throw ApiException.badRequest("resourceCode", "R11", "资源 " + resource.code() + " 未发布，不能申请");
     }
-    if (caller.belongsTo(resource.responsibleDepartment())) {
+    if (resource.upper()) {
+      upperApplicable(resource);
+    }
+    if (applicantDept.equals(resource.responsibleDepartment())) {
       throw ApiException.badRequest("resourceCode", "R11", "不能申请本部门提供的资源");
     }
     if (body.purpose() == null) {
@@ -105,7 +131,7 @@ public class ShareRequests {
     }
     Instant now = clock.instant();
     ShareRequest request = new ShareRequest(null, "SR-" + UUID.randomUUID(), resource.code(), resource.name(),
-        resource.shareType().name(), resource.responsibleDepartment(), caller.department(), caller.userId(),
+        resource.shareType().name(), resource.responsibleDepartment(), applicantDept, caller.userId(),
         body.purpose(), reason, systemName, String.join(",", fields), RequestStatus.SUBMITTED, null, null, null, null,
         now, null);
     GeneratedKey key = new GeneratedKey();
@@ -114,8 +140,8 @@ public class ShareRequests {
     // SR-20251009-000042: the date of submission in Beijing time, then the request id
     mapper.updateBusinessKey(id, "SR-" + now.atZone(Zones.SHANGHAI).toLocalDate().format(DAY) + "-"
         + String.format("%06d", id));
-    step(id, "submitted", "提交申请", caller.userId(), caller.name(), caller.department(), "SUBMITTED",
-        "用途：" + body.purpose().label() + "；理由：" + reason, null);
+    step(id, "submitted", "提交申请", caller.userId(), caller.name(), applicantDept, "SUBMITTED",
+        "用途：" + body.purpose().label() + "；理由：" + reason + (onBehalf == null ? "" : "；" + onBehalf), null);
     audit.record(caller, "SHARE_REQUEST_SUBMITTED", "SHARE_REQUEST", String.valueOf(id), AuditTrail.OK,
         resource.code() + " " + body.purpose(), Set.of(resource.responsibleDepartment()));
     route(mapper.findRequest(id), resource, fields);
@@ -133,8 +159,7 @@ public class ShareRequests {
     String route = route(resource);
     if (route == null) {
       // R10: unconditional resources are obtained directly, without review
-      Grant grant = grants.issue(request.applicantDept(), resource.code(), fields, request.purpose(), null,
-          Grants.SOURCE_REQUEST, String.valueOf(request.id()));
+      Grant grant = issueGrants(request, fields, null);
       lifecycle.apply(request.id(), RequestEvent.GRANTED_DIRECTLY, grant.id(), "无条件共享，直接获取 (R10)");
       step(request.id(), "directAccess", "无条件共享直接获取", "system", "共享平台", null, "GRANTED", "R10", null);
       return;
@@ -150,7 +175,8 @@ public class ShareRequests {
     variables.put("resourceCode", resource.code());
     variables.put("resourceName", resource.name());
     variables.put("providerDept", resource.responsibleDepartment());
-    variables.put("providerName", departmentName(resource.responsibleDepartment()));
+    variables.put("providerName", resource.upper() ? resource.upperProvider()
+        : departmentName(resource.responsibleDepartment()));
     variables.put("applicantDept", request.applicantDept());
     variables.put("applicantName", departmentName(request.applicantDept()));
     variables.put("purpose", request.purpose().name());
@@ -171,6 +197,9 @@ public class ShareRequests {
    * provider answers unconditional data in 1 WD; otherwise unconditional data is granted at once (null, R10).
    */
   private String route(CatalogResource resource) {
+    if (resource.upper()) {
+      return ROUTE_UPPER;
+    }
     if (resource.shareType() != ShareType.UNCONDITIONAL) {
       return ROUTE_REVIEW;
     }
@@ -178,6 +207,36 @@ public class ShareRequests {
       return resource.controlledParameters() ? ROUTE_REVIEW : ROUTE_DIRECT;
     }
     return policy.has("R13-UNCONDITIONAL") ? ROUTE_UNCONDITIONAL : null;
+  }
+
+  /**
+   * R24: an upper resource is applied for through this platform, which checks and forwards it (nanchang 14, 16;
+   * hubei 12, 18); the upper platform decides. Its NOT_SHARED resources have no application to forward.
+   */
+  private void upperApplicable(CatalogResource resource) {
+    if (resource.shareType() == ShareType.NOT_SHARED) {
+      throw ApiException.badRequest("resourceCode", "R24", "上级平台资源 " + resource.code() + " 不予共享，不能通过本级平台申请");
+    }
+    if (!policy.has("R24-FORWARD")) {
+      throw ApiException.badRequest("resourceCode", "R24", "本办法（" + policy.profile().name()
+          + "）未规定向上级平台申请，不能申请上级平台资源 " + resource.code());
+    }
+  }
+
+  /**
+   * R17: one grant per holder ({@link GrantHoldersOfRequest}; the applicant department unless a feature lists
+   * others), each with the request's scope, purpose and validity; returns the first, which the request records.
+   */
+  Grant issueGrants(ShareRequest request, List<String> scope, LocalDate validUntil) {
+    List<String> codes = holders.orderedStream().map(h -> h.holders(request)).filter(h -> !h.isEmpty()).findFirst()
+        .orElse(List.of(request.applicantDept()));
+    Grant first = null;
+    for (String holder : codes) {
+      Grant grant = grants.issue(holder, request.resourceCode(), scope, request.purpose(), validUntil,
+          Grants.SOURCE_REQUEST, String.valueOf(request.id()));
+      first = first == null ? grant : first;
+    }
+    return first;
   }
 
   void handToDispute(ShareRequest request, String reason) {

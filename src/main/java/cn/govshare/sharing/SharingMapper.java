@@ -54,6 +54,8 @@ interface SharingMapper {
 
   Grant findGrant(long id);
 
+  List<Grant> findGrantsBySource(@Param("sourceType") String sourceType, @Param("sourceRef") String sourceRef);
+
   List<Grant> findGrants(@Param("department") String department, @Param("resourceCode") String resourceCode,
       @Param("visibleTo") String visibleTo, @Param("limit") int limit);
 

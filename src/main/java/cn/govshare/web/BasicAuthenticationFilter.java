@@ -1,5 +1,6 @@
 package cn.govshare.web;
 
+import cn.govshare.federation.api.FederationPaths;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,6 +113,13 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     throttle.succeeded(credentials[0]);
+    if (caller.isMember(FederationPaths.PEERS_GROUP) && !optional
+        && !request.getRequestURI().startsWith(request.getContextPath() + FederationPaths.BASE + "/")) {
+      // R24: a lower platform's service account speaks the federation API only, never /api or /engine-rest
+      problem(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+          "联邦服务账户只能调用 " + FederationPaths.BASE + " (federation peers use the federation API only)", null));
+      return;
+    }
     request.setAttribute(CALLER, caller);
     if (optional) {
       chain.doFilter(new AuthenticatedRequest(request, caller), response);

@@ -6,19 +6,24 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A loopback TCP proxy in front of the database that a test can cut and restore, to simulate an outage. */
-final class TcpProxy implements AutoCloseable {
+/**
+ * A loopback TCP proxy that a test can cut and restore, to simulate an outage (of the database, or of an upper
+ * platform in {@code cn.govshare.federation.TwoPlatforms}), or slow down.
+ */
+public final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final String targetHost;
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean cut;
+  private volatile long delayMillis;
 
-  TcpProxy(String targetHost, int targetPort) throws IOException {
+  public TcpProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -27,19 +32,24 @@ final class TcpProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Drops every connection and refuses new ones until {@link #restore()}. */
-  void cut() {
+  public void cut() {
     cut = true;
     open.forEach(TcpProxy::closeQuietly);
     open.clear();
   }
 
-  void restore() {
+  public void restore() {
     cut = false;
+  }
+
+  /** Holds every chunk this long before passing it on (a slow peer); {@link Duration#ZERO} ends it. */
+  public void delay(Duration delay) {
+    delayMillis = delay.toMillis();
   }
 
   private void accept() {
@@ -69,9 +79,14 @@ final class TcpProxy implements AutoCloseable {
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buffer)) >= 0) {
+          if (delayMillis > 0) {
+            Thread.sleep(delayMillis);
+          }
           out.write(buffer, 0, n);
           out.flush();
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } catch (IOException e) {
         // connection cut or closed: both ends are closed below
       } finally {

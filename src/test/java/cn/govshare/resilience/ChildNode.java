@@ -59,10 +59,9 @@ public final class ChildNode implements AutoCloseable {
     String url = System.getenv("GOVSHARE_DB_URL");
     if (!profiles.contains("mysql") || url == null) {
       Path data = Files.createTempDirectory(name);
-      // an own node is killed and restarted by tests that count on every acknowledged commit: H2 writes its
-      // commits to the file at once (WRITE_DELAY=0) instead of up to half a second later
-      jdbcUrl = "jdbc:h2:file:" + data.resolve("govshare") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000"
-          + (ownDataDir ? ";WRITE_DELAY=0" : "");
+      // nodes are killed and restarted by tests that count on every acknowledged commit: H2 writes its commits to
+      // the file at once (WRITE_DELAY=0, as the product's embedded default does) instead of up to half a second later
+      jdbcUrl = "jdbc:h2:file:" + data.resolve("govshare") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
       user = "sa";
       password = "";
       profiles = profiles.replace(",mysql", "");

@@ -1,4 +1,4 @@
-package cn.govshare.sharing;
+package cn.govshare;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,29 +26,33 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Issue 25: the share request's rows read once per transaction. One task completion asks for the same request
- * row up to six times (the candidate-group expression, the route, the answer period, the case directory for the
- * audit record, the deadline's period, the case-list columns), and MyBatis's own session cache is dropped by
- * every insert in between (audit record, step, notification). This keeps the answers of {@link SharingMapper}'s
- * reads of {@code gs_share_request} and its steps for the current Spring transaction only, and drops every answer that reads
- * a table the moment any MyBatis write names that table (e.g. {@code UPDATE gs_share_request}; an insert into
- * {@code gs_share_request_step} drops only reads of the steps). Outside a transaction, and for
- * {@code FOR UPDATE} reads, nothing is kept. Nothing outlives the transaction, so another transaction's commit
- * is seen exactly as before by the next one; inside a transaction at READ COMMITTED a second read could have
- * seen another transaction's commit in between, which no caller relies on (every change of a request's state is
- * a conditional UPDATE on the row, never a read-then-write).
+ * Issue 25: rows that one transaction reads again and again, read once per transaction. One task completion asks
+ * for the same share request row up to six times (the candidate-group expression, the route, the answer period,
+ * the case directory for the audit record, the deadline's period, the case-list columns), and a breach batch looks
+ * up the same departments' webhooks for every notification; MyBatis's own session cache is dropped by every insert
+ * in between (audit record, step, notification). This keeps the answers of the reads of {@code SharingMapper}
+ * ({@code gs_share_request} and its steps) and {@code ChannelMapper} ({@code gs_notification_webhook}) for the
+ * current Spring transaction only, and drops every answer that reads a table the moment any MyBatis write names
+ * that table (e.g. {@code UPDATE gs_share_request}; an insert into {@code gs_share_request_step} drops only reads
+ * of the steps). Outside a transaction, and for {@code FOR UPDATE} reads, nothing is kept. Nothing outlives the
+ * transaction, so another transaction's commit is seen exactly as before by the next one; inside a transaction at
+ * READ COMMITTED a second read could have seen another transaction's commit in between, which no caller relies on
+ * (every change of a request's state is a conditional UPDATE on the row, never a read-then-write).
  */
 @Component
 @Intercepts({
     @Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
     @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class})})
-public class RequestReadCache implements Interceptor {
+public class TransactionReadCache implements Interceptor {
 
-  private static final String READER = SharingMapper.class.getName() + ".";
+  /** The mappers whose reads are kept (by name: this package depends on no feature). */
+  private static final Set<String> READERS = Set.of("cn.govshare.sharing.SharingMapper",
+      "cn.govshare.notification.ChannelMapper");
   private static final Pattern TABLE = Pattern.compile("\\b(gs_[a-z0-9_]+)\\b", Pattern.CASE_INSENSITIVE);
   /** The tables whose reads are kept (the grant tables are not: the grant check has its own path). */
-  private static final Set<String> CACHED = Set.of("gs_share_request", "gs_share_request_step");
+  private static final Set<String> CACHED = Set.of("gs_share_request", "gs_share_request_step",
+      "gs_notification_webhook");
   private static final Object KEY = new Object();
 
   @Override
@@ -62,7 +66,8 @@ public class RequestReadCache implements Interceptor {
       }
       return invocation.proceed();
     }
-    if (!statement.getId().startsWith(READER) || args[3] != Executor.NO_RESULT_HANDLER
+    String id = statement.getId();
+    if (!READERS.contains(id.substring(0, Math.max(id.lastIndexOf('.'), 0))) || args[3] != Executor.NO_RESULT_HANDLER
         || !TransactionSynchronizationManager.isActualTransactionActive()
         || !TransactionSynchronizationManager.isSynchronizationActive()) {
       return invocation.proceed();

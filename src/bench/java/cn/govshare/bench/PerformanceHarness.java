@@ -174,15 +174,25 @@ class PerformanceHarness {
     Plots.write(results, out);
   }
 
-  /** Start-up time, CPU and RSS: one start on an empty data directory, then {@code STARTUPS} cold starts on it. */
+  /**
+   * Start-up time, CPU and RSS: one start on an empty data directory, then {@code STARTUPS} cold starts on it, each
+   * a new JVM with the documented heap bound, started as the README's production command does (issue 25: the
+   * extracted jar with its class-data-sharing archive, {@link Startup#prepareCds}); then one cold start of the plain
+   * {@code java -jar govshare.jar} on the same data, for comparison.
+   */
   private void startups(Path jar) throws Exception {
     Path h2 = Files.createTempDirectory("govshare-h2");
-    Startup.Measurement empty = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+    Path extractedDir = Path.of("target", "bench", "extracted");
+    long t0 = System.nanoTime();
+    Path extracted = Startup.prepareCds(jar, extractedDir, STARTUP_JVM);
+    record("startup-cds-preparation", "seconds", (System.nanoTime() - t0) / 1e9);
+    String jvm = STARTUP_JVM + " -XX:SharedArchiveFile=" + Startup.archive(extractedDir);
+    Startup.Measurement empty = Startup.measure(extracted, freePort(), h2, jvm);
     record("startup-h2-empty", "seconds", empty.startup().toMillis() / 1000.0);
     record("rss-h2-empty", "MB", empty.rssMegabytes());
     List<Startup.Measurement> starts = new ArrayList<>();
     for (int i = 0; i < STARTUPS; i++) {
-      Startup.Measurement m = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+      Startup.Measurement m = Startup.measure(extracted, freePort(), h2, jvm);
       starts.add(m);
       record("startup-h2-run" + (i + 1), "seconds", m.startup().toMillis() / 1000.0);
       record("startup-cpu-h2-run" + (i + 1), "CPU seconds", m.cpuSeconds());
@@ -195,6 +205,9 @@ class PerformanceHarness {
     record("rss-h2-max", "MB", starts.stream().mapToLong(Startup.Measurement::rssMegabytes).max().orElse(0));
     starts.sort(java.util.Comparator.comparing(Startup.Measurement::cpuSeconds));
     record("startup-cpu-h2-median", "CPU seconds", starts.get(starts.size() / 2).cpuSeconds());
+    Startup.Measurement plain = Startup.measure(jar, freePort(), h2, STARTUP_JVM);
+    record("startup-h2-plain-jar", "seconds", plain.startup().toMillis() / 1000.0);
+    record("startup-cpu-h2-plain-jar", "CPU seconds", plain.cpuSeconds());
   }
 
   /**

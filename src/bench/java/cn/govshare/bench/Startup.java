@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Start-up time and resident memory of the packaged application on the embedded H2 default:
@@ -44,6 +45,46 @@ final class Startup {
     } finally {
       process.destroy();
       process.waitFor();
+    }
+  }
+
+  /**
+   * The README's production start (issue 25): the packaged jar extracted by Spring Boot's own tool
+   * ({@code java -Djarmode=tools -jar govshare.jar extract}) and a class-data-sharing archive written by one
+   * training run that stops once the application context is refreshed ({@code -XX:ArchiveClassesAtExit},
+   * {@code -Dspring.context.exit=onRefresh}), on a data directory of its own. Returns the extracted jar; the
+   * archive is {@link #archive}. Both are made again for every harness run, from the jar just packaged.
+   */
+  static Path prepareCds(Path jar, Path dir, String jvmArgs) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    run(new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+        "--destination", dir.toString()), dir.resolveSibling("extract.log"), Map.of());
+    Path extracted = dir.resolve(jar.getFileName());
+    List<String> training = new ArrayList<>(List.of(java.toString()));
+    if (!jvmArgs.isBlank()) {
+      training.addAll(List.of(jvmArgs.trim().split("\\s+")));
+    }
+    training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(dir), "-Dspring.context.exit=onRefresh",
+        "-jar", extracted.toString(), "--server.port=0"));
+    Path data = Files.createTempDirectory("govshare-cds-training");
+    run(new ProcessBuilder(training), dir.resolveSibling("cds-training.log"),
+        Map.of("GOVSHARE_DATA_DIR", data.toString()));
+    if (!Files.exists(archive(dir))) {
+      throw new IllegalStateException("no CDS archive written, see " + dir.resolveSibling("cds-training.log"));
+    }
+    return extracted;
+  }
+
+  static Path archive(Path dir) {
+    return dir.resolve("govshare.jsa");
+  }
+
+  private static void run(ProcessBuilder builder, Path log, Map<String, String> env) throws Exception {
+    builder.redirectErrorStream(true).redirectOutput(log.toFile()).environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", builder.command()) + " failed, see " + log);
     }
   }
 

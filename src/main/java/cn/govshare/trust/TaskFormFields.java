@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,9 @@ public final class TaskFormFields {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Deployed forms' fields by deployment and form (see {@link #deployedFormKey}); bounded, never stale. */
+  private static final Map<String, Map<String, Field>> DEPLOYED = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(TaskFormFields.class);
 
   private TaskFormFields() {
@@ -60,10 +66,18 @@ public final class TaskFormFields {
       TaskFormData form = new GetTaskFormCmd(taskId).execute(context);
       boolean camundaForm = form.getCamundaFormRef() != null
           || form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:");
+      String cacheKey = camundaForm ? deployedFormKey(context, taskId, form) : null;
+      Map<String, Field> cached = cacheKey == null ? null : DEPLOYED.get(cacheKey);
+      if (cached != null) {
+        return new LinkedHashMap<>(cached);
+      }
       Map<String, Field> fields = new LinkedHashMap<>();
       if (camundaForm) {
         try (InputStream json = new GetDeployedTaskFormCmd(taskId).execute(context)) {
           collect(JSON.readTree(json), fields);
+          if (cacheKey != null && DEPLOYED.size() < MAX_CACHED) {
+            DEPLOYED.put(cacheKey, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+          }
         } catch (IOException | ProcessEngineException e) {
           // a form the engine cannot read from the deployment (camunda-forms:app:…): no field is writable
           LOG.warn("form of task {} ({}) cannot be read from its deployment: {}", taskId, form.getFormKey(),
@@ -80,6 +94,28 @@ public final class TaskFormFields {
         context.enableAuthorizationCheck();
       }
     }
+  }
+
+  /**
+   * Issue 25: a form bound to the process's own deployment ({@code camunda:formRefBinding="deployment"} or
+   * {@code camunda-forms:deployment:…}) never changes, because a deployment's resources never do: its fields are
+   * read (three queries and a JSON parse) once per deployment and form instead of on every task completion.
+   * Other bindings (latest, version, app) are read every time.
+   */
+  private static String deployedFormKey(CommandContext context, String taskId, TaskFormData form) {
+    boolean deploymentBound = form.getCamundaFormRef() != null
+        ? "deployment".equals(form.getCamundaFormRef().getBinding())
+        : form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:deployment:");
+    if (!deploymentBound) {
+      return null;
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    ProcessDefinitionEntity definition = task == null ? null : task.getProcessDefinition();
+    if (definition == null || definition.getDeploymentId() == null) {
+      return null;
+    }
+    return definition.getDeploymentId() + "|" + (form.getCamundaFormRef() != null
+        ? "ref:" + form.getCamundaFormRef().getKey() : "key:" + form.getFormKey());
   }
 
   private static void collect(JsonNode node, Map<String, Field> fields) {

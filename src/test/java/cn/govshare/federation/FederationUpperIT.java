@@ -156,6 +156,28 @@ class FederationUpperIT {
     assertThat(polled).as(changes.toString()).isNotNull();
     assertThat(polled.path("status").asText()).isEqualTo("GRANTED");
     assertThat(polled.path("grants")).hasSize(1);
+
+    // R21 at the province: the provider suspends the grant. No process step is written, yet the poll must report
+    // the application as changed, or the city would keep answering yes for a suspended grant.
+    Instant answeredAt = Instant.parse(polled.path("changedAt").asText());
+    sleepPastTheSecond();
+    ApiClient.Response suspended = platforms.province("srst-reviewer").post("/api/grants/"
+        + grants.get(0).path("grantId").asLong() + "/suspend", Map.of("reason", "发现超范围使用，暂停核查"));
+    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    JsonNode afterSuspension = byId(platforms.peer().get(FederationPaths.APPLICATIONS + "?changedSince="
+        + answeredAt.plusSeconds(1)).json(), id);
+    assertThat(afterSuspension).as("a suspended grant moves the application's changedAt").isNotNull();
+    assertThat(afterSuspension.path("grants").get(0).path("status").asText()).isEqualTo("SUSPENDED");
+  }
+
+  /** Time stamps are kept to the second on MariaDB: a change made a second later is later for every database. */
+  private static void sleepPastTheSecond() {
+    try {
+      Thread.sleep(1_100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -111,6 +111,16 @@ class FederationIT {
         .isFalse();
     assertThat(check(applicant, "mzj", "UP-SJ-001", "ADMINISTRATIVE_BASIS", null).path("allowed").asBoolean())
         .isFalse();
+
+    // R21 at the province: its provider suspends the grant; the city's mirror follows and its check says no
+    long provinceGrant = provinceApplications(submitted.path("businessKey").asText()).get(0).path("grants").get(0)
+        .path("grantId").asLong();
+    ApiClient.Response suspended = platforms.province("srst-reviewer").post("/api/grants/" + provinceGrant
+        + "/suspend", Map.of("reason", "发现超范围使用，暂停核查"));
+    assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+    JsonNode mirrored = await(applicant, id, r -> "SUSPENDED".equals(r.path("grant").path("status").asText()));
+    assertThat(mirrored.path("grant").path("sourceType").asText()).isEqualTo("UPPER");
+    assertThat(check(applicant, "mzj", "UP-SJ-001", "WORK_REFERENCE", "姓名").path("allowed").asBoolean()).isFalse();
   }
 
   @Test

@@ -2,6 +2,7 @@ package cn.govshare.web;
 
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
+import cn.govshare.org.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -28,6 +30,8 @@ class PublicApplicantFence extends OncePerRequestFilter {
 
   static final String PUBLIC_API = "/api/public/";
   private static final String ENGINE = "default";
+  private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
+  private static final String PUBLIC_WEBAPPS = "公众账号不能使用政务端的 Tasklist、Cockpit 和 Admin，请使用数据开放门户 /open/";
 
   private final CallerResolver callers;
   private final ObjectMapper json;
@@ -43,8 +47,12 @@ class PublicApplicantFence extends OncePerRequestFilter {
     // the decoded, normalised path the servlet is mapped by: /api/public/../share-requests is /api/share-requests
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (path.startsWith("/camunda/")) {
+      if (publicLogin(path, request)) {
+        refuse(response, PUBLIC_WEBAPPS);
+        return;
+      }
       if (publicSession(request)) {
-        refuse(response, "公众账号不能使用政务端的 Tasklist、Cockpit 和 Admin，请使用数据开放门户 /open/");
+        refuse(response, PUBLIC_WEBAPPS);
         return;
       }
       chain.doFilter(request, response);
@@ -58,6 +66,19 @@ class PublicApplicantFence extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * A web apps' login under a public account's name ({@code pub-…}, a prefix no government user or group may have) is
+   * refused before the password is checked, so the login page shows why; the name alone decides, so the answer says
+   * nothing about whether such an account exists.
+   */
+  private static boolean publicLogin(String path, HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod()) || !path.startsWith(WEBAPP_LOGIN) || !path.contains("/login/")) {
+      return false;
+    }
+    String name = request.getParameter("username");
+    return name != null && name.strip().toLowerCase(Locale.ROOT).startsWith(Groups.PUBLIC_PREFIX);
   }
 
   /** Whether the request's web apps' session is a public account's; such a session is invalidated. */

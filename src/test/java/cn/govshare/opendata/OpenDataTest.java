@@ -241,9 +241,12 @@ class OpenDataTest {
     String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
     String credentials = "username=" + URLEncoder.encode(a, StandardCharsets.UTF_8) + "&password=Open2025data";
     for (String app : List.of("welcome", "tasklist", "cockpit", "admin")) {
-      browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+      HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/"
+              + app)).header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
           .POST(HttpRequest.BodyPublishers.ofString(credentials)).build(), HttpResponse.BodyHandlers.ofString());
+      // refused before the password is checked, with the reason the login page shows
+      assertThat(login.statusCode()).as(app + " " + login.body()).isEqualTo(403);
+      assertThat(login.body()).contains("数据开放门户");
       HttpResponse<String> read = browser.send(HttpRequest.newBuilder(uri(
               "/camunda/api/engine/engine/default/user/" + a + "/profile")).header("Accept", "application/json")
           .header("X-XSRF-TOKEN", token).build(), HttpResponse.BodyHandlers.ofString());

@@ -30,13 +30,7 @@ class OpenDataEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    TaskListener tasks = task -> {
-      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-        checks.getObject().creating(task);
-      } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-        checks.getObject().completing(task);
-      }
-    };
+    TaskListener tasks = CaseProcessListeners.onCreateAndComplete(checks::getObject);
     new CaseProcessListeners(OpenDataRequests.PROCESS,
         (ExecutionListener) execution -> cases.getObject().bind(execution),
         (ExecutionListener) execution -> requests.getObject().processEnded(execution),

@@ -7,6 +7,7 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.policy.ActivePolicy;
 import cn.govshare.policy.TimeLimit;
+import cn.govshare.trust.CaseProcessListeners;
 import cn.govshare.trust.TaskFormFields;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * its reasons, an approval tells the applicant how to get the data.
  */
 @Component
-class OpenDataTaskChecks {
+class OpenDataTaskChecks implements CaseProcessListeners.TaskChecks {
 
   static final String REVIEW = "openDataReview";
   static final String RULE = "R25";
@@ -48,7 +49,8 @@ class OpenDataTaskChecks {
     this.clock = clock;
   }
 
-  void creating(DelegateTask task) {
+  @Override
+  public void creating(DelegateTask task) {
     OpenDataRequest request = cases.of(task.getProcessInstanceId());
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("requestKey", request.businessKey());
@@ -69,7 +71,8 @@ class OpenDataTaskChecks {
         + "收到申请之日起算";
   }
 
-  void completing(DelegateTask task) {
+  @Override
+  public void completing(DelegateTask task) {
     OpenDataRequest request = cases.of(task.getProcessInstanceId());
     Set<String> fields = TaskFormFields.keys(task.getId());
     // issue 18: a completion carries the task's own form fields and nothing else (no provider, applicant or limit)

@@ -32,13 +32,7 @@ class RectificationEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    TaskListener tasks = task -> {
-      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-        checks.getObject().creating(task);
-      } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-        checks.getObject().completing(task);
-      }
-    };
+    TaskListener tasks = CaseProcessListeners.onCreateAndComplete(checks::getObject);
     new CaseProcessListeners(RectificationOrders.PROCESS,
         (ExecutionListener) execution -> cases.getObject().bind(execution),
         (ExecutionListener) execution -> orders.getObject().processEnded(execution), USER_TASKS, tasks)

@@ -8,6 +8,7 @@ import cn.govshare.org.CallerResolver;
 import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
 import cn.govshare.policy.TimeLimit;
+import cn.govshare.trust.CaseProcessListeners;
 import cn.govshare.trust.TaskFormFields;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the decision is one transition and the round's values are then removed.
  */
 @Component
-class RectificationTaskChecks {
+class RectificationTaskChecks implements CaseProcessListeners.TaskChecks {
 
   static final String ANSWER = "answerRectification";
   static final String REVIEW = "reviewRectification";
@@ -52,7 +53,8 @@ class RectificationTaskChecks {
     this.clock = clock;
   }
 
-  void creating(DelegateTask task) {
+  @Override
+  public void creating(DelegateTask task) {
     RectificationOrder order = cases.of(task.getProcessInstanceId());
     Violation violation = violations.find(order.violationId());
     Map<String, Object> view = new LinkedHashMap<>();
@@ -74,7 +76,8 @@ class RectificationTaskChecks {
         + "下达之日起算";
   }
 
-  void completing(DelegateTask task) {
+  @Override
+  public void completing(DelegateTask task) {
     RectificationOrder order = cases.of(task.getProcessInstanceId());
     Set<String> fields = TaskFormFields.keys(task.getId());
     // issue 18: a completion carries the task's own form fields and nothing else (no parties, groups or limits)

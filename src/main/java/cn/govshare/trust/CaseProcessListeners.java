@@ -2,6 +2,8 @@ package cn.govshare.trust;
 
 import java.util.ArrayList;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -33,6 +35,28 @@ public final class CaseProcessListeners extends AbstractBpmnParseListener {
     this.end = end;
     this.userTasks = Set.copyOf(userTasks);
     this.taskListener = taskListener;
+  }
+
+  /**
+   * The task listener of a case type whose checks run when a task is created and when it is completed; the checks
+   * are looked up at each event (an {@code ObjectProvider}'s getter), since engine plugins are built before them.
+   */
+  public static TaskListener onCreateAndComplete(Supplier<? extends TaskChecks> checks) {
+    return task -> {
+      if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+        checks.get().creating(task);
+      } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        checks.get().completing(task);
+      }
+    };
+  }
+
+  /** What a case type checks on its user tasks: at creation (who holds it, what it shows) and at completion. */
+  public interface TaskChecks {
+
+    void creating(DelegateTask task);
+
+    void completing(DelegateTask task);
   }
 
   /** Adds these listeners to the engine's post-BPMN-parse listeners (in a plugin's {@code preInit}). */

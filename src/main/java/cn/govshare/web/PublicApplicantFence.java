@@ -30,7 +30,6 @@ class PublicApplicantFence extends OncePerRequestFilter {
 
   static final String PUBLIC_API = "/api/public/";
   private static final String ENGINE = "default";
-  private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
   private static final String PUBLIC_WEBAPPS = "公众账号不能使用政务端的 Tasklist、Cockpit 和 Admin，请使用数据开放门户 /open/";
 
   private final CallerResolver callers;
@@ -47,10 +46,6 @@ class PublicApplicantFence extends OncePerRequestFilter {
     // the decoded, normalised path the servlet is mapped by: /api/public/../share-requests is /api/share-requests
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (path.startsWith("/camunda/")) {
-      if (publicLogin(path, request)) {
-        refuse(response, PUBLIC_WEBAPPS);
-        return;
-      }
       if (publicSession(request)) {
         refuse(response, PUBLIC_WEBAPPS);
         return;
@@ -69,16 +64,18 @@ class PublicApplicantFence extends OncePerRequestFilter {
   }
 
   /**
-   * A web apps' login under a public account's name ({@code pub-…}, a prefix no government user or group may have) is
-   * refused before the password is checked, so the login page shows why; the name alone decides, so the answer says
-   * nothing about whether such an account exists.
+   * Whether a web apps' login names a public account ({@code pub-…}, a prefix no government user or group may have).
+   * Such a login is refused before the password is checked ({@link WebappLoginAuditFilter}, which reads the login
+   * form), so the login page shows why; the name alone decides, so the answer says nothing about whether such an
+   * account exists.
    */
-  private static boolean publicLogin(String path, HttpServletRequest request) {
-    if (!"POST".equals(request.getMethod()) || !path.startsWith(WEBAPP_LOGIN) || !path.contains("/login/")) {
-      return false;
-    }
-    String name = request.getParameter("username");
-    return name != null && name.strip().toLowerCase(Locale.ROOT).startsWith(Groups.PUBLIC_PREFIX);
+  static boolean publicName(String user) {
+    return user != null && user.strip().toLowerCase(Locale.ROOT).startsWith(Groups.PUBLIC_PREFIX);
+  }
+
+  /** The answer to a public account at the web apps. */
+  static void refuseWebapps(HttpServletResponse response, ObjectMapper json) throws IOException {
+    refuse(response, json, PUBLIC_WEBAPPS);
   }
 
   /** Whether the request's web apps' session is a public account's; such a session is invalidated. */
@@ -102,6 +99,10 @@ class PublicApplicantFence extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response, String detail) throws IOException {
+    refuse(response, json, detail);
+  }
+
+  private static void refuse(HttpServletResponse response, ObjectMapper json, String detail) throws IOException {
     if (response.isCommitted()) {
       return;
     }

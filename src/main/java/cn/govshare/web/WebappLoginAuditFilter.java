@@ -111,6 +111,11 @@ class WebappLoginAuditFilter extends OncePerRequestFilter {
     FormCopy copy = new FormCopy(request);
     String user = copy.username();
     request = copy;
+    if (PublicApplicantFence.publicName(user)) {
+      // a public account of the open-data portal never signs in to the web apps (issue 24)
+      PublicApplicantFence.refuseWebapps(response, json);
+      return;
+    }
     String address = request.getRemoteAddr();
     String channel = "网页登录 " + request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
     Optional<Duration> wait = throttle.blocked(address, user);

@@ -160,6 +160,7 @@ class PerformanceHarness {
       }
       if (GRANT_SIZES.length > 0) {
         ceiling(port, app.pid(), flows);
+        floors(port, url);
       }
       record("rss-mariadb-end", "MB", Startup.rssMegabytes(app.pid()));
     } finally {
@@ -254,6 +255,40 @@ class PerformanceHarness {
       }
     }
     record("grant-ceiling-p99-10ms", "1/s", best);
+  }
+
+  /**
+   * What any grant check at 200/s pays on this machine before GovShare does anything: (1) an HTTP round trip to
+   * the same node through the same generator, Tomcat and filter chain, answered without a database
+   * ({@code /actuator/info}); (2) one durable commit on MariaDB (an autocommit insert: redo log written and
+   * flushed), from the same JVM as the generator. A check's p99 cannot be below either.
+   */
+  private void floors(int port, String url) throws Exception {
+    Load.Result http = RawLoad.open(port, 200, CEILING_STEP, 64, RawLoad.get(port, "operator", i -> "/actuator/info"));
+    record("floor-http-p50@200", "ms", http.p50Millis());
+    record("floor-http-p99@200", "ms", http.p99Millis());
+    record("floor-http-failures@200", "count", http.failures());
+    List<Connection> connections = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<PreparedStatement> insert = ThreadLocal.withInitial(() -> {
+      try {
+        Connection c = DriverManager.getConnection(url, "root", "");
+        connections.add(c);
+        return c.prepareStatement("INSERT INTO bench_commit_probe (at) VALUES (CURRENT_TIMESTAMP)");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try (Connection db = DriverManager.getConnection(url, "root", ""); Statement sql = db.createStatement()) {
+      sql.execute("CREATE TABLE bench_commit_probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NULL)");
+      Load.Result commits = Load.open(200, CEILING_STEP, 16, i -> insert.get().executeUpdate() == 1);
+      record("floor-commit-p50@200", "ms", commits.p50Millis());
+      record("floor-commit-p99@200", "ms", commits.p99Millis());
+      sql.execute("DROP TABLE bench_commit_probe");
+    } finally {
+      for (Connection c : connections) {
+        c.close();
+      }
+    }
   }
 
   /** Grant checks at a fixed rate, from when each call was due, through the chosen generator. */

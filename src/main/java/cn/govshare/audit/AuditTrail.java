@@ -127,7 +127,8 @@ public class AuditTrail {
    * Inserts prepared records inside the current transaction through MyBatis' batch executor: one static statement
    * parsed once, sent for all records at the commit (on MySQL/MariaDB rewritten by the driver into one multi-row
    * insert). Costs a fraction of {@link #insert(List)}'s dynamic statement, but the whole transaction must use
-   * the batch executor: MyBatis refuses to mix executor types in one transaction.
+   * the batch executor: MyBatis refuses to mix executor types in one transaction. MySQL/MariaDB only (the instant
+   * is bound as itself, {@link InstantAsObject}).
    */
   public void insertBatched(List<Prepared> records) {
     if (records.isEmpty()) {

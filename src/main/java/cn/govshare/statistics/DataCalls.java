@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.mybatis.spring.SqlSessionTemplate;
@@ -34,7 +33,6 @@ public class DataCalls {
   private final StatisticsMapper mapper;
   /** The same statements through MyBatis' batch executor, for transactions that use it throughout. */
   private final StatisticsMapper batchMapper;
-  private final SqlSessionTemplate batchSession;
   private final Clock clock;
   private final DataSource dataSource;
   /** MySQL/MariaDB: many counter rows in one INSERT … ON DUPLICATE KEY UPDATE; null until first asked. */
@@ -42,8 +40,7 @@ public class DataCalls {
 
   DataCalls(StatisticsMapper mapper, SqlSessionFactory sessions, Clock clock, DataSource dataSource) {
     this.mapper = mapper;
-    this.batchSession = new SqlSessionTemplate(sessions, ExecutorType.BATCH);
-    this.batchMapper = batchSession.getMapper(StatisticsMapper.class);
+    this.batchMapper = new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(StatisticsMapper.class);
     this.clock = clock;
     this.dataSource = dataSource;
   }
@@ -83,10 +80,10 @@ public class DataCalls {
 
   /**
    * {@link #count(Collection)} for a transaction that uses MyBatis' batch executor throughout (the data-call
-   * writer), on MySQL/MariaDB only ({@link #countsInBatches()}): static statements parsed once, each kind sent in
-   * one round trip (rewriteBatchedStatements). The increments go first: an existing row is locked at once, so two
-   * writers adding to a busy row queue on it. The rows they did not find (a key's first call of the day) are then
-   * upserted; two writers creating the same row can still deadlock there, and the writer retries the batch.
+   * writer), on MySQL/MariaDB only ({@link #countsInBatches()}): one static single-row upsert per counter row,
+   * parsed once, which the driver (rewriteBatchedStatements) sends as one multi-row statement. An existing row is
+   * locked exclusively at once, in key order, so two writers adding to a busy row queue on it; two writers
+   * creating the same row (a key's first call of the day) can deadlock, and the writer then writes the batch again.
    */
   public void countBatched(Collection<DataCallKey> calls) {
     if (!upsert()) {
@@ -94,16 +91,7 @@ public class DataCalls {
     }
     Map<DataCallKey, Long> rows = new TreeMap<>(ROW_ORDER);
     calls.forEach(call -> rows.merge(call, 1L, Long::sum));
-    rows.forEach((key, n) -> batchMapper.incrementCalls(key, n));
-    int[] found = batchSession.flushStatements().stream()
-        .filter(result -> result.getMappedStatement().getId().endsWith(".incrementCalls"))
-        .reduce((first, last) -> last).map(BatchResult::getUpdateCounts).orElseThrow();
-    int i = 0;
-    for (Map.Entry<DataCallKey, Long> row : rows.entrySet()) {
-      if (found[i++] == 0) {
-        batchMapper.upsertOne(row.getKey(), row.getValue());
-      }
-    }
+    rows.forEach((key, n) -> batchMapper.upsertOne(key, n));
   }
 
   private boolean upsert() {

@@ -1,6 +1,7 @@
 package cn.govshare.sharing;
 
 import cn.govshare.FormRejection;
+import cn.govshare.ProcessKeys;
 import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
@@ -72,7 +73,9 @@ class ShareRequestProcess {
    */
   void started(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    ShareRequest request = businessKey == null ? null : mapper.findRequestByBusinessKey(businessKey);
+    // only this process binds a request (ShareRequestCases names it alone to the task audit, issue 25)
+    ShareRequest request = businessKey == null || !ShareRequests.PROCESS.equals(ProcessKeys.of(execution)) ? null
+        : mapper.findRequestByBusinessKey(businessKey);
     if (request == null || mapper.bindProcessInstance(businessKey, execution.getProcessInstanceId()) != 1) {
       throw new ProcessEngineException("有条件共享申请流程只能由共享申请启动（业务编号 " + businessKey + "）");
     }
@@ -191,19 +194,22 @@ class ShareRequestProcess {
     List<String> scope = ShareTaskChecks.split((String) execution.getVariable("grantScope"));
     Grant grant = requests.issueGrants(request, scope,
         ShareTaskChecks.parseDate((String) execution.getVariable("grantValidUntil")));
-    lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), answeredBy(request) + "同意共享");
+    // the route never changes once the process runs: read once, not again after the status write
+    boolean direct = direct(request);
+    lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), (direct ? "共享平台" : "提供部门") + "同意共享");
     execution.setVariable(OUTCOME, "GRANTED");
     execution.setVariable("grantId", grant.id());
-    platformAnswerToProvider(execution, request, "共享平台已直接授权", "授权范围："
+    platformAnswerToProvider(direct, request, "共享平台已直接授权", "授权范围："
         + (scope.isEmpty() ? "全部数据项" : String.join("、", scope)));
   }
 
   void refused(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     String reason = (String) execution.getVariable("denialReason");
+    boolean direct = direct(request);
     lifecycle.apply(request.id(), RequestEvent.REFUSED_ON_REVIEW, null, reason);
     execution.setVariable(OUTCOME, "REFUSED");
-    platformAnswerToProvider(execution, request, "共享平台不予授权", "理由：" + reason);
+    platformAnswerToProvider(direct, request, "共享平台不予授权", "理由：" + reason);
   }
 
   void checkFailed(DelegateExecution execution) {
@@ -228,7 +234,7 @@ class ShareRequestProcess {
   void contested(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     String reason = (String) execution.getVariable("contestReason");
-    ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.CONTESTED, null, reason);
+    ShareRequest disputed = lifecycle.applyAndRead(request.id(), RequestEvent.CONTESTED, null, reason);
     requests.handToDispute(disputed, reason);
   }
 
@@ -243,14 +249,13 @@ class ShareRequestProcess {
         lapsed ? "共享平台" : null, null, "REFUSED", reason, null);
   }
 
-  private String answeredBy(ShareRequest request) {
-    return ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id())) ? "共享平台" : "提供部门";
+  private boolean direct(ShareRequest request) {
+    return ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id()));
   }
 
   /** R15, hubei 12, 21: where the platform authorised directly, the provider is told the result. */
-  private void platformAnswerToProvider(DelegateExecution execution, ShareRequest request, String subject,
-      String detail) {
-    if (ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id()))) {
+  private void platformAnswerToProvider(boolean direct, ShareRequest request, String subject, String detail) {
+    if (direct) {
       requests.notifyDepartment(request.providerDept(), request, subject, detail + "（"
           + policy.limit("R15").citation() + "）");
     }

@@ -329,23 +329,21 @@ class PerformanceHarness {
 
   /** CPU seconds MariaDB spent on the application user's connections so far (USER_STATISTICS.CPU_TIME, userstat on). */
   private static double userCpuSeconds() throws Exception {
-    try (Connection root = DriverManager.getConnection(ROOT, "root", "");
-        Statement sql = root.createStatement();
-        java.sql.ResultSet rows = sql.executeQuery("SELECT COALESCE(SUM(CPU_TIME), 0) FROM "
-            + "information_schema.USER_STATISTICS WHERE USER = '" + APP_USER + "'")) {
-      rows.next();
-      return rows.getDouble(1);
-    }
+    return userStatistic("CPU_TIME");
   }
 
   /** Statements the application's database user has run so far (the server is shared with other work). */
   private static long statements() throws Exception {
+    return (long) userStatistic("SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS");
+  }
+
+  private static double userStatistic(String columns) throws Exception {
     try (Connection root = DriverManager.getConnection(ROOT, "root", "");
         Statement sql = root.createStatement();
-        java.sql.ResultSet rows = sql.executeQuery("SELECT COALESCE(SUM(SELECT_COMMANDS + UPDATE_COMMANDS + "
-            + "OTHER_COMMANDS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '" + APP_USER + "'")) {
+        java.sql.ResultSet rows = sql.executeQuery("SELECT COALESCE(SUM(" + columns + "), 0) FROM "
+            + "information_schema.USER_STATISTICS WHERE USER = '" + APP_USER + "'")) {
       rows.next();
-      return rows.getLong(1);
+      return rows.getDouble(1);
     }
   }
 

@@ -194,22 +194,19 @@ class ShareRequestProcess {
     List<String> scope = ShareTaskChecks.split((String) execution.getVariable("grantScope"));
     Grant grant = requests.issueGrants(request, scope,
         ShareTaskChecks.parseDate((String) execution.getVariable("grantValidUntil")));
-    // the route never changes once the process runs: read once, not again after the status write
-    boolean direct = direct(request);
-    lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), (direct ? "共享平台" : "提供部门") + "同意共享");
+    lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), answeredBy(request) + "同意共享");
     execution.setVariable(OUTCOME, "GRANTED");
     execution.setVariable("grantId", grant.id());
-    platformAnswerToProvider(direct, request, "共享平台已直接授权", "授权范围："
+    platformAnswerToProvider(execution, request, "共享平台已直接授权", "授权范围："
         + (scope.isEmpty() ? "全部数据项" : String.join("、", scope)));
   }
 
   void refused(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     String reason = (String) execution.getVariable("denialReason");
-    boolean direct = direct(request);
     lifecycle.apply(request.id(), RequestEvent.REFUSED_ON_REVIEW, null, reason);
     execution.setVariable(OUTCOME, "REFUSED");
-    platformAnswerToProvider(direct, request, "共享平台不予授权", "理由：" + reason);
+    platformAnswerToProvider(execution, request, "共享平台不予授权", "理由：" + reason);
   }
 
   void checkFailed(DelegateExecution execution) {
@@ -249,13 +246,14 @@ class ShareRequestProcess {
         lapsed ? "共享平台" : null, null, "REFUSED", reason, null);
   }
 
-  private boolean direct(ShareRequest request) {
-    return ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id()));
+  private String answeredBy(ShareRequest request) {
+    return ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id())) ? "共享平台" : "提供部门";
   }
 
   /** R15, hubei 12, 21: where the platform authorised directly, the provider is told the result. */
-  private void platformAnswerToProvider(boolean direct, ShareRequest request, String subject, String detail) {
-    if (direct) {
+  private void platformAnswerToProvider(DelegateExecution execution, ShareRequest request, String subject,
+      String detail) {
+    if (ShareRequests.ROUTE_DIRECT.equals(mapper.findRoute(request.id()))) {
       requests.notifyDepartment(request.providerDept(), request, subject, detail + "（"
           + policy.limit("R15").citation() + "）");
     }

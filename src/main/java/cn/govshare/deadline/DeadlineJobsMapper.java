@@ -31,8 +31,12 @@ interface DeadlineJobsMapper {
    * Up to {@code limit} other OPEN deadlines due by {@code now} whose breach timer no job executor holds, their
    * rows and timers locked until the transaction ends; rows another transaction holds are skipped.
    */
-  List<Long> dueForBatch(@Param("breach") String breachType, @Param("now") Instant now, @Param("own") long own,
+  List<DueTimer> dueForBatch(@Param("breach") String breachType, @Param("now") Instant now, @Param("own") long own,
       @Param("limit") int limit);
+
+  /** A due deadline of a breach batch and its breach timer. */
+  record DueTimer(long deadlineId, String jobId) {
+  }
 
   long countInScope(@Param("pattern") String pattern, @Param("processInstanceId") String processInstanceId,
       @Param("processDefinitionId") String processDefinitionId,

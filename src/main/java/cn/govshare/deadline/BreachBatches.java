@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 class BreachBatches {
 
   private static final Logger LOG = LoggerFactory.getLogger(BreachBatches.class);
+  /** Candidates read per place in the batch: concurrent batches read the same first ones and skip each other's. */
+  private static final int CANDIDATES = 8;
 
   private final DeadlineLedger ledger;
   private final DeadlineJobsMapper jobs;
@@ -56,13 +58,21 @@ class BreachBatches {
       return;
     }
     CommandContext context = Context.getCommandContext();
-    // the own row first: another batch's search then skips it (SKIP LOCKED) instead of two batches each holding
-    // the row the other locks last (a deadlock MariaDB showed in the burst)
+    // the own row first, then the others' timers and rows by primary key, skipping those another batch holds:
+    // no two batches wait for each other (a locking scan of the state index deadlocked in the burst)
     deadlines.lockByIds(List.of(own));
+    List<DeadlineJobsMapper.DueTimer> candidates = jobs.dueCandidates(DeadlineJobs.BREACH, clock.instant(), own,
+        CANDIDATES * (size - 1)).stream().filter(due -> !alone.contains(due.deadlineId())).toList();
     Map<Long, Set<String>> timers = new LinkedHashMap<>();
-    jobs.dueForBatch(DeadlineJobs.BREACH, clock.instant(), own, size - 1).stream()
-        .filter(due -> !alone.contains(due.deadlineId()))
-        .forEach(due -> timers.computeIfAbsent(due.deadlineId(), id -> new HashSet<>()).add(due.jobId()));
+    if (!candidates.isEmpty()) {
+      Set<String> held = new HashSet<>(jobs.lockJobs(candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId)
+          .toList(), size - 1));
+      List<DeadlineJobsMapper.DueTimer> taken = candidates.stream().filter(due -> held.contains(due.jobId())).toList();
+      Set<Long> open = taken.isEmpty() ? Set.of()
+          : new HashSet<>(jobs.lockOpen(taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList()));
+      taken.stream().filter(due -> open.contains(due.deadlineId()))
+          .forEach(due -> timers.computeIfAbsent(due.deadlineId(), id -> new HashSet<>()).add(due.jobId()));
+    }
     List<Long> batch = new ArrayList<>(List.of(own));
     batch.addAll(timers.keySet());
     context.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK, rolledBack -> {

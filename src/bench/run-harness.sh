@@ -12,7 +12,9 @@
 # BENCH_QUICK=1: the quick mode (under 5 minutes on a quiet machine): start-ups, flows at 0 open requests,
 # grant check and ceiling at 1 M grants with short steps, the breach burst at 10 000 open; no step 3.
 # BENCH_GRANTS=1: the grant check alone (1 M grants: 200/s, then the ceiling; no start-ups, flows or deadlines),
-# with BENCH_QUICK=1 in short steps. BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
+# with BENCH_QUICK=1 in short steps. BENCH_FLOWS=1: the flows alone, GovShare against bare Camunda at 0 and 2 000 open
+# requests (no start-ups, grant checks or deadlines; about 10 minutes on a quiet machine; -Dbench.bareVariables=true
+# starts the bare process with a request's 18 form variables). BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
 # PerformanceHarness run (e.g. -Dbench.ceilingRates=1000,2000, -Dbench.database=mine -Dbench.dbUser=mine on a
 # shared server); BENCH_DEADLINES="1000" picks sizes. The plots go to target/bench and, for what was run, to
 # docs/images (the grant ceiling always).
@@ -28,12 +30,19 @@ if [ -n "${BENCH_GRANTS:-}" ]; then
   BENCH_DEADLINES=" "
   BENCH_SKIP_EMBEDDED=1
 fi
+if [ -n "${BENCH_FLOWS:-}" ]; then
+  set -- -Dbench.startups=0 -Dbench.grantSizes= -Dbench.sizes=0,2000 "$@"
+  BENCH_DEADLINES=" "
+  BENCH_SKIP_EMBEDDED=1
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -ntp -Pbench -DskipTests package
 mvn -B -ntp -Pbench test -Dtest=PerformanceHarness -Dsurefire.failIfNoSpecifiedTests=false "$@"
 mkdir -p docs/images
-cp target/bench/performance-grant-ceiling.png docs/images/
-if [ -z "${BENCH_QUICK:-}" ] && [ -z "${BENCH_GRANTS:-}" ]; then
+if [ -z "${BENCH_FLOWS:-}" ]; then
+  cp target/bench/performance-grant-ceiling.png docs/images/
+fi
+if [ -z "${BENCH_QUICK:-}" ] && [ -z "${BENCH_GRANTS:-}" ] && [ -z "${BENCH_FLOWS:-}" ]; then
   cp target/bench/performance-throughput.png target/bench/performance-grant-check.png \
     target/bench/performance-deadlines.png docs/images/
 fi

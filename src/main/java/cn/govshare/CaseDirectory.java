@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,5 +31,14 @@ public interface CaseDirectory {
     Map<String, CaseRef> found = new HashMap<>();
     rows.forEach(row -> found.putIfAbsent(instance.apply(row), ref.apply(row)));
     return found;
+  }
+
+  /**
+   * The keys of the processes this feature starts for its cases (its rows name instances of these only). Issue 25:
+   * the audit of a completed task asks the directories of its process; a process no directory names (one an
+   * administrator deployed) is asked of every directory. Empty: not declared, asked for every process.
+   */
+  default Set<String> processKeys() {
+    return Set.of();
   }
 }

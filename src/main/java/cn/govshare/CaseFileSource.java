@@ -17,4 +17,18 @@ public interface CaseFileSource {
   default Optional<CaseFile> whileStarting(String processInstanceId, String businessKey) {
     return byProcessInstance(processInstanceId);
   }
+
+  /**
+   * What Tasklist's list shows of the case of a new task (issue 20), as {@link #whileStarting} finds it. A source
+   * whose case file reads more than the case's own row (e.g. every step) may answer from the row alone (issue 25:
+   * every new task asked for it).
+   */
+  default Optional<Heading> headingWhileStarting(String processInstanceId, String businessKey) {
+    return whileStarting(processInstanceId, businessKey).map(f -> new Heading(f.businessKey(), f.requester(),
+        f.resource()));
+  }
+
+  /** The case number, the requesting department and the resource, as in {@link CaseFile}. */
+  record Heading(String businessKey, String requester, String resource) {
+  }
 }

@@ -53,6 +53,8 @@ class PerformanceHarness {
    */
   private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.grantClient", "raw"));
   private static final int WORKERS = Integer.getInteger("bench.workers", 8);
+  /** -Dbench.bareVariables=true: the bare side carries a GovShare request's variables (see {@link Flows#bare}). */
+  private static final boolean BARE_VARIABLES = Boolean.getBoolean("bench.bareVariables");
   private static final int FLOWS = Integer.getInteger("bench.flows", 300);
   /** Rounds per size: GovShare and bare alternate, so drift on the shared machine hits both alike. */
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
@@ -102,7 +104,8 @@ class PerformanceHarness {
       }
     }
     String url = "jdbc:mysql://127.0.0.1:3306/" + database + PARAMS;
-    int port = freePort();
+    // -Dbench.port: a fixed port for the application under test (a shared machine assigns ports)
+    int port = Integer.getInteger("bench.port", 0) > 0 ? Integer.getInteger("bench.port") : freePort();
     Process app = startOnMariaDb(jar, port, url, out.resolve("app.log"));
     try {
       long t0 = System.nanoTime();
@@ -135,6 +138,8 @@ class PerformanceHarness {
         record("app-cpu-per-flow-bare@" + size, "ms", bare.appCpuPerFlow());
         record("db-cpu-per-flow-govshare@" + size, "ms", govshare.dbCpuPerFlow());
         record("db-cpu-per-flow-bare@" + size, "ms", bare.dbCpuPerFlow());
+        record("db-user-cpu-per-flow-govshare@" + size, "ms", govshare.dbUserCpuPerFlow());
+        record("db-user-cpu-per-flow-bare@" + size, "ms", bare.dbUserCpuPerFlow());
         record("throughput-govshare@" + size, "requests/s", govshare.perSecond());
         record("throughput-bare@" + size, "requests/s", bare.perSecond());
         record("throughput-ratio@" + size, "govshare/bare", govshare.perSecond() / bare.perSecond());
@@ -160,6 +165,7 @@ class PerformanceHarness {
       }
       if (GRANT_SIZES.length > 0) {
         ceiling(port, app.pid(), flows);
+        floors(port, url);
       }
       record("rss-mariadb-end", "MB", Startup.rssMegabytes(app.pid()));
     } finally {
@@ -256,6 +262,40 @@ class PerformanceHarness {
     record("grant-ceiling-p99-10ms", "1/s", best);
   }
 
+  /**
+   * What any grant check at 200/s pays on this machine before GovShare does anything: (1) an HTTP round trip to
+   * the same node through the same generator, Tomcat and filter chain, answered without a database
+   * ({@code /actuator/info}); (2) one durable commit on MariaDB (an autocommit insert: redo log written and
+   * flushed), from the same JVM as the generator. A check's p99 cannot be below either.
+   */
+  private void floors(int port, String url) throws Exception {
+    Load.Result http = RawLoad.open(port, 200, CEILING_STEP, 64, RawLoad.get(port, "operator", i -> "/actuator/info"));
+    record("floor-http-p50@200", "ms", http.p50Millis());
+    record("floor-http-p99@200", "ms", http.p99Millis());
+    record("floor-http-failures@200", "count", http.failures());
+    List<Connection> connections = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<PreparedStatement> insert = ThreadLocal.withInitial(() -> {
+      try {
+        Connection c = DriverManager.getConnection(url, "root", "");
+        connections.add(c);
+        return c.prepareStatement("INSERT INTO bench_commit_probe (at) VALUES (CURRENT_TIMESTAMP)");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try (Connection db = DriverManager.getConnection(url, "root", ""); Statement sql = db.createStatement()) {
+      sql.execute("CREATE TABLE bench_commit_probe (id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NULL)");
+      Load.Result commits = Load.open(200, CEILING_STEP, 16, i -> insert.get().executeUpdate() == 1);
+      record("floor-commit-p50@200", "ms", commits.p50Millis());
+      record("floor-commit-p99@200", "ms", commits.p99Millis());
+      sql.execute("DROP TABLE bench_commit_probe");
+    } finally {
+      for (Connection c : connections) {
+        c.close();
+      }
+    }
+  }
+
   /** Grant checks at a fixed rate, from when each call was due, through the chosen generator. */
   private static Load.Result grantChecks(int port, Flows flows, int rate, Duration duration, int concurrency)
       throws Exception {
@@ -278,8 +318,10 @@ class PerformanceHarness {
     long statements;
     long appCpuMillis;
     long dbCpuMillis;
+    double dbUserCpuSeconds;
 
     void run(long appPid, Callable<Load.Result> load) throws Exception {
+      double u0 = userCpuSeconds();
       long q0 = statements();
       long app0 = Cpu.millis(appPid);
       long db0 = Cpu.millis(Cpu.mariadb());
@@ -287,6 +329,7 @@ class PerformanceHarness {
       dbCpuMillis += Cpu.millis(Cpu.mariadb()) - db0;
       appCpuMillis += Cpu.millis(appPid) - app0;
       statements += statements() - q0;
+      dbUserCpuSeconds += userCpuSeconds() - u0;
       flows += result.operations();
       failures += result.failures();
       nanos += result.elapsed().toNanos();
@@ -307,6 +350,11 @@ class PerformanceHarness {
     double dbCpuPerFlow() {
       return dbCpuMillis / (double) flows;
     }
+
+    /** MariaDB's CPU on the application user's connections only (the whole server's CPU includes everyone's work). */
+    double dbUserCpuPerFlow() {
+      return dbUserCpuSeconds * 1000 / flows;
+    }
   }
 
   private static int[] sizes(String property, String defaults) {
@@ -314,14 +362,23 @@ class PerformanceHarness {
         .filter(v -> !v.isEmpty()).mapToInt(Integer::parseInt).toArray();
   }
 
+  /** CPU seconds MariaDB spent on the application user's connections so far (USER_STATISTICS.CPU_TIME, userstat on). */
+  private static double userCpuSeconds() throws Exception {
+    return userStatistic("CPU_TIME");
+  }
+
   /** Statements the application's database user has run so far (the server is shared with other work). */
   private static long statements() throws Exception {
+    return (long) userStatistic("SELECT_COMMANDS + UPDATE_COMMANDS + OTHER_COMMANDS");
+  }
+
+  private static double userStatistic(String columns) throws Exception {
     try (Connection root = DriverManager.getConnection(ROOT, "root", "");
         Statement sql = root.createStatement();
-        java.sql.ResultSet rows = sql.executeQuery("SELECT COALESCE(SUM(SELECT_COMMANDS + UPDATE_COMMANDS + "
-            + "OTHER_COMMANDS), 0) FROM information_schema.USER_STATISTICS WHERE USER = '" + APP_USER + "'")) {
+        java.sql.ResultSet rows = sql.executeQuery("SELECT COALESCE(SUM(" + columns + "), 0) FROM "
+            + "information_schema.USER_STATISTICS WHERE USER = '" + APP_USER + "'")) {
       rows.next();
-      return rows.getLong(1);
+      return rows.getDouble(1);
     }
   }
 
@@ -361,15 +418,47 @@ class PerformanceHarness {
           && complete(reviewer, instance, Map.of("approved", Map.of("value", true)));
     }
 
-    /** The same shape on bare Camunda: no GovShare services, no deadline records. */
+    /**
+     * The same shape on bare Camunda: no GovShare services, no deadline records. By default it carries one variable
+     * and its completions none; {@code -Dbench.bareVariables=true} (issue 25, like for like) starts it with the 18
+     * variables a GovShare request's start sets for its forms (its completions still send none: the engine doors let a
+     * task's holder write only its form's fields, and the bare tasks have no form).
+     */
     boolean bare(int i) throws Exception {
       Http.Answer started = admin.post("/engine-rest/process-definition/key/bare-share-request/start",
-          Map.of("businessKey", "bare-" + i, "variables", Map.of("providerDept", Map.of("value", "gaj"))));
+          Map.of("businessKey", "bare-" + i, "variables", BARE_VARIABLES ? requestVariables(i)
+              : Map.of("providerDept", Map.of("value", "gaj"))));
       if (started.status() != 200) {
         return false;
       }
       String instance = started.json().path("id").asText();
       return complete(operator, instance, Map.of()) && complete(reviewer, instance, Map.of());
+    }
+
+    /** The variables ShareRequests sets when it starts a request's process (display copies for the forms). */
+    private static Map<String, Object> requestVariables(int i) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("requestId", 1_000_000L + i);
+      values.put("incompleteAllowed", true);
+      values.put("extensionAllowed", true);
+      values.put("answerExtensionMax", 10);
+      values.put("resourceCode", "RK-002");
+      values.put("resourceName", "人口基础信息");
+      values.put("providerDept", "gaj");
+      values.put("providerName", "公安局");
+      values.put("applicantDept", "rsj");
+      values.put("applicantName", "人社局");
+      values.put("purpose", "WORK_REFERENCE");
+      values.put("purposeLabel", "工作参考");
+      values.put("reason", "性能测试 " + i);
+      values.put("systemName", "基准测试系统");
+      values.put("requestedFieldsText", "全部数据项");
+      values.put("grantScope", "");
+      values.put("availableFields", "姓名、公民身份号码、性别、出生日期、户籍地址");
+      values.put("conditions", "无");
+      Map<String, Object> variables = new LinkedHashMap<>();
+      values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+      return variables;
     }
 
     /** Through the JDK HTTP client and JSON (the old generator; kept for comparison: -Dbench.grantClient=jdk). */

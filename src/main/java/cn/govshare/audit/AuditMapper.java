@@ -18,7 +18,10 @@ interface AuditMapper {
   /** Inserts {@code row.record}, unsealed, and sets {@code row.id} to the generated id. */
   void insert(NewRow row);
 
-  /** Many unsealed rows in one statement (no generated ids): the data-call group commit. */
+  /** One unsealed row, static SQL without generated ids: batched by the data-call group commit (MySQL/MariaDB). */
+  void insertOne(NewRow row);
+
+  /** Many unsealed rows in one statement (no generated ids). */
   void insertAll(@Param("rows") List<NewRow> rows);
 
   /** The oldest unsealed records in id order, each with its own HMAC (record_mac) in {@code hash}. */

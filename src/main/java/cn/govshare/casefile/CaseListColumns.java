@@ -1,6 +1,5 @@
 package cn.govshare.casefile;
 
-import cn.govshare.CaseFile;
 import cn.govshare.CaseFileSource;
 import cn.govshare.EveryUserTask;
 import cn.govshare.org.Department;
@@ -43,14 +42,14 @@ class CaseListColumns extends AbstractProcessEnginePlugin {
 
   void label(DelegateTask task) {
     List<CaseFileSource> all = sources.orderedStream().toList();
-    Optional<CaseFile> file = all.stream().map(s -> s.whileStarting(task.getProcessInstanceId(),
+    Optional<CaseFileSource.Heading> heading = all.stream().map(s -> s.headingWhileStarting(task.getProcessInstanceId(),
         task.getExecution().getProcessBusinessKey()))
         .flatMap(Optional::stream).findFirst();
-    file.ifPresent(f -> {
-      task.setVariableLocal(NUMBER, f.businessKey());
-      task.setVariableLocal(REQUESTER, departments.getObject().find(f.requester()).map(Department::name)
-          .orElse(f.requester()));
-      task.setVariableLocal(RESOURCE, f.resource());
+    heading.ifPresent(h -> {
+      task.setVariableLocal(NUMBER, h.businessKey());
+      task.setVariableLocal(REQUESTER, departments.getObject().find(h.requester()).map(Department::name)
+          .orElse(h.requester()));
+      task.setVariableLocal(RESOURCE, h.resource());
     });
   }
 }

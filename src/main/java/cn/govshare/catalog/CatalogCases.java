@@ -32,6 +32,12 @@ public class CatalogCases implements CaseDirectory {
     this.mapper = mapper;
   }
 
+  /** Its rows name instances of these processes only (issue 25: the task audit asks this directory for them). */
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(UpdateObligations.PROCESS, CatalogChanges.PROCESS);
+  }
+
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
     if (processInstanceId == null) {

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit of data calls (issue 25, R20/R26/R27). A grant check hands its audit record, its statistics count
  * and (for a call refused under a grant held) its {@link CallRefused} event to this writer and waits; a writer
  * thread takes every call waiting at that moment (up to {@code govshare.data-calls.batch}) and writes them in one
- * transaction: one multi-row insert of the audit records, one update per counter row, the events' listeners. Only
+ * transaction: the audit records and the counter rows through MyBatis' batch executor (one multi-row statement each
+ * on MySQL/MariaDB), or, for a batch holding a refusal, the simple executor and the events' listeners. Only
  * after that commit is each call answered, so every answered call has a durable record and an exact count, at
  * one commit (one fsync, one round of transaction statements) per batch instead of per call. Two or more writer
  * threads ({@code govshare.data-calls.writers}) take turns: while one batch commits, the next one gathers and
@@ -37,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DataCallWriter implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DataCallWriter.class);
+  private static final int LOCK_ATTEMPTS = 5;
 
   /** One call waiting for its commit. */
   record Call(AuditTrail.Prepared record, DataCalls.DataCallKey count, CallRefused refused,
@@ -115,7 +118,7 @@ class DataCallWriter implements SmartLifecycle {
 
   private void writeBatch(List<Call> calls) {
     try {
-      transaction.executeWithoutResult(status -> write(calls));
+      writeRetryingLocks(calls);
       calls.forEach(call -> call.written().complete(null));
     } catch (RuntimeException failure) {
       if (calls.size() == 1 || failure instanceof DataAccessResourceFailureException
@@ -126,7 +129,7 @@ class DataCallWriter implements SmartLifecycle {
       LOG.warn("data-call batch of {} failed, writing each call alone: {}", calls.size(), failure.toString());
       for (Call call : calls) {
         try {
-          transaction.executeWithoutResult(status -> write(List.of(call)));
+          writeRetryingLocks(List.of(call));
           call.written().complete(null);
         } catch (RuntimeException alone) {
           call.written().completeExceptionally(alone);
@@ -135,9 +138,39 @@ class DataCallWriter implements SmartLifecycle {
     }
   }
 
+  /**
+   * One transaction for the calls, tried again when the database chose it as a deadlock's victim or it waited too
+   * long for a lock (two writers creating the same counter row): it was rolled back whole, nothing of it counted.
+   */
+  private void writeRetryingLocks(List<Call> calls) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transaction.executeWithoutResult(status -> write(calls));
+        return;
+      } catch (PessimisticLockingFailureException lock) {
+        if (attempt >= LOCK_ATTEMPTS) {
+          throw lock;
+        }
+        LOG.debug("data-call batch of {} lost a lock (attempt {}), written again: {}", calls.size(), attempt,
+            lock.toString());
+      }
+    }
+  }
+
   private void write(List<Call> calls) {
-    audit.insert(calls.stream().map(Call::record).toList());
-    dataCalls.count(calls.stream().map(Call::count).toList());
+    List<AuditTrail.Prepared> records = calls.stream().map(Call::record).toList();
+    List<DataCalls.DataCallKey> counts = calls.stream().map(Call::count).toList();
+    if (dataCalls.countsInBatches() && calls.stream().noneMatch(call -> call.refused() != null)) {
+      // the usual batch: MyBatis' batch executor throughout, static statements parsed once (a dynamic multi-row
+      // statement cost most of the writer's CPU and allocation in the issue-25 profile)
+      audit.insertBatched(records);
+      dataCalls.countBatched(counts);
+      return;
+    }
+    // a refusal's listeners (R29 register) use the simple executor, which cannot share a transaction with the batch
+    // one; on H2 a new counter row's insert can meet another writer's, which count() handles row by row
+    audit.insert(records);
+    dataCalls.count(counts);
     for (Call call : calls) {
       if (call.refused() != null) {
         events.publishEvent(call.refused());

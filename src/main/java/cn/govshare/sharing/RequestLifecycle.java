@@ -30,8 +30,14 @@ class RequestLifecycle {
     this.clock = clock;
   }
 
+  /** {@link #apply}, then the request as it now stands (for the callers that go on with it). */
+  ShareRequest applyAndRead(long requestId, RequestEvent event, Long grantId, String reason) {
+    apply(requestId, event, grantId, reason);
+    return mapper.findRequest(requestId);
+  }
+
   /** Applies {@code event}; refuses (IllegalStateException, rolled back with the command) a transition the table lacks. */
-  ShareRequest apply(long requestId, RequestEvent event, Long grantId, String reason) {
+  void apply(long requestId, RequestEvent event, Long grantId, String reason) {
     ShareRequest request = mapper.findRequest(requestId);
     if (request == null) {
       throw new IllegalStateException("no share request " + requestId);
@@ -55,6 +61,5 @@ class RequestLifecycle {
     Set<String> concerns = Set.of(request.applicantDept(), request.providerDept());
     audit.record(actor, "SHARE_REQUEST_" + event, "SHARE_REQUEST", String.valueOf(requestId), AuditTrail.OK, detail,
         concerns);
-    return mapper.findRequest(requestId);
   }
 }

@@ -33,6 +33,13 @@ public class ShareRequestCaseFile implements CaseFileSource {
         .map(this::of);
   }
 
+  /** Issue 25: the task list's columns from the request's row alone; its steps are read only for the case file. */
+  @Override
+  public Optional<Heading> headingWhileStarting(String processInstanceId, String businessKey) {
+    return Optional.ofNullable(processInstanceId == null ? null : mapper.findRequestByInstance(processInstanceId))
+        .map(r -> new Heading(r.businessKey(), r.applicantDept(), resource(r)));
+  }
+
   /** The case file of a request by its id (a dispute shows the request it grew from); empty when none. */
   public Optional<CaseFile> ofRequest(long requestId) {
     return Optional.ofNullable(mapper.findRequest(requestId)).map(this::of);
@@ -41,7 +48,7 @@ public class ShareRequestCaseFile implements CaseFileSource {
   private CaseFile of(ShareRequest request) {
     List<CaseFile.Fact> facts = new ArrayList<>();
     facts.add(new CaseFile.Fact("申请编号", request.businessKey()));
-    String resource = request.resourceName() + "（" + request.resourceCode() + "）";
+    String resource = resource(request);
     facts.add(new CaseFile.Fact("申请的资源", resource));
     facts.add(new CaseFile.Fact("申请的数据项",
         StringUtils.isBlank(request.requestedFields()) ? "全部数据项" : request.requestedFields()));
@@ -55,5 +62,9 @@ public class ShareRequestCaseFile implements CaseFileSource {
             s.at(), SUBMITTED.equals(s.outcome()) ? "已提交" : s.outcome(), s.comment()))
         .toList();
     return new CaseFile("共享申请", request.businessKey(), resource, request.applicantDept(), facts, parties, opinions, List.of());
+  }
+
+  private static String resource(ShareRequest request) {
+    return request.resourceName() + "（" + request.resourceCode() + "）";
   }
 }

@@ -1,6 +1,7 @@
 package cn.govshare.sharing;
 
 import cn.govshare.FormRejection;
+import cn.govshare.ProcessKeys;
 import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
@@ -72,7 +73,9 @@ class ShareRequestProcess {
    */
   void started(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    ShareRequest request = businessKey == null ? null : mapper.findRequestByBusinessKey(businessKey);
+    // only this process binds a request (ShareRequestCases names it alone to the task audit, issue 25)
+    ShareRequest request = businessKey == null || !ShareRequests.PROCESS.equals(ProcessKeys.of(execution)) ? null
+        : mapper.findRequestByBusinessKey(businessKey);
     if (request == null || mapper.bindProcessInstance(businessKey, execution.getProcessInstanceId()) != 1) {
       throw new ProcessEngineException("有条件共享申请流程只能由共享申请启动（业务编号 " + businessKey + "）");
     }
@@ -228,7 +231,7 @@ class ShareRequestProcess {
   void contested(DelegateExecution execution) {
     ShareRequest request = parties.request(execution);
     String reason = (String) execution.getVariable("contestReason");
-    ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.CONTESTED, null, reason);
+    ShareRequest disputed = lifecycle.applyAndRead(request.id(), RequestEvent.CONTESTED, null, reason);
     requests.handToDispute(disputed, reason);
   }
 

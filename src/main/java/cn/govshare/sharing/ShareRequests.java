@@ -151,7 +151,7 @@ public class ShareRequests {
   private void route(ShareRequest request, CatalogResource resource, List<String> fields) {
     if (resource.shareType() == ShareType.NOT_SHARED) {
       // R18: a NOT_SHARED resource goes to negotiation, then the bodies the profile names
-      ShareRequest disputed = lifecycle.apply(request.id(), RequestEvent.NOT_SHARED_TO_DISPUTE, null,
+      ShareRequest disputed = lifecycle.applyAndRead(request.id(), RequestEvent.NOT_SHARED_TO_DISPUTE, null,
           "不予共享类资源，转入争议协调 (R18)");
       handToDispute(disputed, "申请不予共享类资源 " + resource.code());
       return;
@@ -257,7 +257,7 @@ public class ShareRequests {
     if (request == null) {
       throw new IllegalArgumentException("no share request " + requestId);
     }
-    ShareRequest decided = lifecycle.apply(requestId,
+    ShareRequest decided = lifecycle.applyAndRead(requestId,
         share ? RequestEvent.DISPUTE_SHARED : RequestEvent.DISPUTE_NOT_SHARED, grantId, reason);
     step(requestId, "disputeDecided", "争议协调结果", decidedBy, null, null, decided.status().name(), reason, null);
     notifyApplicant(request, share ? "经争议协调同意共享" : "经争议协调不予共享", reason);

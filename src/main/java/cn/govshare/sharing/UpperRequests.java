@@ -73,7 +73,7 @@ public class UpperRequests {
   @Transactional
   public void accepted(long requestId, String upperReference) {
     requireUpper(requestId);
-    ShareRequest request = lifecycle.apply(requestId, RequestEvent.UPPER_ACCEPTED, null, null);
+    ShareRequest request = lifecycle.applyAndRead(requestId, RequestEvent.UPPER_ACCEPTED, null, null);
     String detail = "上级平台受理编号 " + upperReference;
     requests.step(requestId, "upperAccepted", "上级平台已受理", RequestLifecycle.PLATFORM, PLATFORM_NAME, null,
         RequestStatus.UPPER_REVIEW.name(), detail, null);

@@ -15,6 +15,9 @@ interface StatisticsMapper {
   void insertCalls(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
 
   /** MySQL/MariaDB only: adds to many counter rows, creating those that are new, in one statement. */
+  /** MySQL/MariaDB only: one counter row added to or created (batched by the data-call writer). */
+  void upsertOne(@Param("k") DataCalls.DataCallKey key, @Param("calls") long calls);
+
   void upsertCalls(@Param("rows") List<DataCalls.Counted> rows);
 
   /** {@code from}..{@code to} inclusive; null filters match everything. */

@@ -28,6 +28,12 @@ public class RectificationCases implements CaseDirectory, DeadlinePeriods {
     this.mapper = mapper;
   }
 
+  /** Its rows name instances of these processes only (issue 25: the task audit asks this directory for them). */
+  @Override
+  public Set<String> processKeys() {
+    return Set.of(RectificationOrders.PROCESS);
+  }
+
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
     return mapper.findByProcessInstance(processInstanceId).map(RectificationCases::ref);

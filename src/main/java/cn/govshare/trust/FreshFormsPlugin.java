@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +27,14 @@ class FreshFormsPlugin extends AbstractProcessEnginePlugin {
 
 
   static void clearPreviousRound(DelegateTask task) {
-    boolean again = Context.getProcessEngineConfiguration().getHistoryService().createHistoricTaskInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(task.getTaskDefinitionKey()).finished()
-        .count() > 0;
+    CommandContext context = Context.getCommandContext();
+    if (startsInThisCommand(context, task)) {
+      return;  // issue 25: an instance that starts now has no earlier round (no history query for its first task)
+    }
+    // the platform's own question, not the user's: answered whatever history the acting user may read
+    boolean again = context.runWithoutAuthorization(() -> Context.getProcessEngineConfiguration().getHistoryService()
+        .createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .taskDefinitionKey(task.getTaskDefinitionKey()).finished().count() > 0);
     if (!again) {
       return;
     }
@@ -36,5 +43,11 @@ class FreshFormsPlugin extends AbstractProcessEnginePlugin {
         task.getExecution().removeVariable(field);
       }
     }
+  }
+
+  private static boolean startsInThisCommand(CommandContext context, DelegateTask task) {
+    return task.getExecution() instanceof ExecutionEntity execution
+        && execution.getProcessInstance() != null
+        && context.getDbEntityManager().getDbEntityCache().isTransient(execution.getProcessInstance());
   }
 }

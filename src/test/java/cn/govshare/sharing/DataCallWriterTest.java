@@ -99,6 +99,39 @@ class DataCallWriterTest {
     assertThat(check.unsealed().count()).isZero();
   }
 
+  /**
+   * Calls served under one grant whose counter row does not exist yet, from many threads at once: on MySQL/MariaDB
+   * the writers' batches upsert the same new row, which can deadlock; the loser is written again, so every call is
+   * still answered and counted exactly once.
+   */
+  @Test
+  void manyWritersCreatingTheSameCounterRowCountEveryCallOnce() throws Exception {
+    grants.issue("wtest3", "FR-001", List.of(), Purpose.WORK_REFERENCE, null, Grants.SOURCE_REQUEST, "WRITER-TEST-3");
+    ApiClient operator = ApiClient.as(port, "operator");
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<Integer>> served = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      served.add(pool.submit(() -> {
+        int allowed = 0;
+        for (int i = 0; i < CALLS_PER_THREAD; i++) {
+          ApiClient.Response answer = operator.get("/api/grants/check?dept=wtest3&resource=FR-001&purpose=WORK_REFERENCE");
+          assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+          allowed += answer.json().path("allowed").asBoolean() ? 1 : 0;
+        }
+        return allowed;
+      }));
+    }
+    int allowed = 0;
+    for (Future<Integer> thread : served) {
+      allowed += thread.get();
+    }
+    pool.shutdown();
+    assertThat(allowed).isEqualTo(THREADS * CALLS_PER_THREAD);
+    assertThat(calls("wtest3", "SERVED")).isEqualTo(allowed);
+    assertThat(sql.queryForObject("SELECT COUNT(*) FROM gs_audit WHERE action = 'GRANT_CHECK' AND outcome = 'OK'"
+        + " AND detail LIKE 'wtest3 FR-001 %'", Long.class)).isEqualTo(allowed);
+  }
+
   private long calls(String department, String outcome) {
     return sql.queryForObject("SELECT COALESCE(SUM(calls), 0) FROM gs_data_call_count WHERE user_dept = ?"
         + " AND resource_code = 'FR-001' AND outcome = ?", Long.class, department, outcome);

@@ -1,7 +1,12 @@
 package cn.govshare;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds a case by the process instance that runs it. Each feature that owns a case type provides one
@@ -10,6 +15,23 @@ import java.util.Set;
 public interface CaseDirectory {
 
   Optional<CaseRef> byProcessInstance(String processInstanceId);
+
+  /**
+   * The cases of several process instances, keyed by process instance; those it does not know are absent. A
+   * directory answers with one query where it can (a breach batch, issue 25).
+   */
+  default Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    Map<String, CaseRef> found = new HashMap<>();
+    processInstanceIds.forEach(id -> byProcessInstance(id).ifPresent(ref -> found.put(id, ref)));
+    return found;
+  }
+
+  /** Rows of one query by process instance, each as its case. */
+  static <T> Map<String, CaseRef> byInstance(List<T> rows, Function<T, String> instance, Function<T, CaseRef> ref) {
+    Map<String, CaseRef> found = new HashMap<>();
+    rows.forEach(row -> found.putIfAbsent(instance.apply(row), ref.apply(row)));
+    return found;
+  }
 
   /**
    * The keys of the processes this feature starts for its cases (its rows name instances of these only). Issue 25:

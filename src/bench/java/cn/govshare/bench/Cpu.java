@@ -24,6 +24,25 @@ public final class Cpu {
     return ticks * 1000 / TICKS_PER_SECOND;
   }
 
+  /** CPU milliseconds of each thread of this JVM by thread name, digits dropped (pool threads summed), from /proc. */
+  public static java.util.Map<String, Long> threads() throws IOException {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          byName.merge(name, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return byName;
+  }
+
   /** The local MariaDB server's pid, or 0 when it is not on this machine. */
   public static long mariadb() {
     return ProcessHandle.allProcesses()

@@ -3,6 +3,9 @@ package cn.govshare.deadline;
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
 import cn.govshare.bench.Cpu;
+import cn.govshare.bench.StatementCount;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,11 +103,49 @@ class DeadlineBenchmark {
     long self = ProcessHandle.current().pid();
     long app0 = Cpu.millis(self);
     long db0 = Cpu.millis(Cpu.mariadb());
+    double user0 = userCpu();
+    Map<String, Long> threads0 = Cpu.threads();
+    long statements0 = StatementCount.total();
+    Map<String, Long> kinds0 = StatementCount.snapshot();
     ClockUtil.setCurrentTime(date("2025-10-17T00:01:00+08:00"));
     Burst breaches = awaitBurst(() -> count("BREACHED"), "breaches");
-    // CPU of the whole application (this JVM) and of MariaDB per breach: less sensitive to a busy host than time
-    result("breach-app-cpu", "ms", (Cpu.millis(self) - app0) / (double) DUE);
-    result("breach-db-cpu", "ms", (Cpu.millis(Cpu.mariadb()) - db0) / (double) DUE);
+    long app = Cpu.millis(self) - app0;
+    long db = Cpu.millis(Cpu.mariadb()) - db0;
+    double user = userCpu() - user0;
+    long statements = StatementCount.total() - statements0;
+    Map<String, Long> threads = Cpu.threads();
+    java.util.function.ToDoubleFunction<String> threadCpu = prefix -> threads.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix))
+        .mapToLong(e -> e.getValue() - threads0.getOrDefault(e.getKey(), 0L)).sum() / (double) DUE;
+    // where the application's CPU of the burst went, by thread (ended threads are missing)
+    threads.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() >= 10).sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+        .forEach(e -> System.out.printf("BENCH breach CPU by thread: %6d ms  %s%n", e.getValue(), e.getKey()));
+    String kinds = StatementCount.since(kinds0, DUE);
+    // issue 25: the benchmark's own polling (a COUNT every 10 ms) is charged to neither side: its thread's CPU is
+    // measured, MariaDB's for the same number of polls afterwards
+    double user1 = userCpu();
+    double dbPerPoll = dbCpuPerPoll();
+    double userPerPoll = (userCpu() - user1) / 500;
+    result("breach-app-cpu", "ms", (app - breaches.pollMillis()) / (double) DUE);
+    result("breach-db-cpu", "ms", (db - breaches.polls() * dbPerPoll) / (double) DUE);
+    result("breach-polling-app-cpu", "ms", breaches.pollMillis() / (double) DUE);
+    // of the application's figure: the job executor's threads (the breaches themselves) and the JIT compilers,
+    // which compile the breach path during the burst (once per JVM, not per breach)
+    result("breach-app-job-threads-cpu", "ms", threadCpu.applyAsDouble("camundaTaskExec"));
+    result("breach-app-jit-cpu", "ms", threadCpu.applyAsDouble("CN CompilerThre") + threadCpu.applyAsDouble("C1 Compil")
+        + threadCpu.applyAsDouble("C2 Compil"));
+    result("breach-polling-db-cpu", "ms", breaches.polls() * dbPerPoll / DUE);
+    if (user > 0) {
+      // MariaDB's CPU for this application's database user alone (USER_STATISTICS, userstat on): on a shared server
+      // the whole server's CPU above includes everybody else's work
+      result("breach-db-user-cpu", "ms", (user - breaches.polls() * userPerPoll) / DUE);
+    }
+    if (statements > 0) {
+      // Connector/J's queryInterceptors=cn.govshare.bench.StatementCount in the URL (run-harness.sh)
+      result("breach-statements", "1", statements / (double) DUE);
+      System.out.printf("BENCH statements per breach: %.2f%n%s%n", statements / (double) DUE, kinds);
+    }
     long incidents = runtime.createIncidentQuery().incidentType(DeadlineLedger.INCIDENT_TYPE).count();
     System.out.printf("BENCH burst: %d breaches raised in %.2f s (first after %.2f s, then %.2f s for all: %.0f/s), "
         + "incidents %d%n", DUE, breaches.total(), breaches.firstAfter(), breaches.span(), DUE / breaches.span(),
@@ -123,7 +164,7 @@ class DeadlineBenchmark {
   }
 
   /** Seconds from the clock move to the first one raised, and from the first to the last (the job executor's work). */
-  record Burst(double firstAfter, double total) {
+  record Burst(double firstAfter, double total, long polls, double pollMillis) {
     double span() {
       return Math.max(total - firstAfter, 0.001);
     }
@@ -131,9 +172,13 @@ class DeadlineBenchmark {
 
   private Burst awaitBurst(java.util.function.LongSupplier raised, String what) throws InterruptedException {
     long started = System.nanoTime();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long polls = 0;
     double first = -1;
     long seen;
-    while ((seen = raised.getAsLong()) < DUE) {
+    while ((seen = StatementCount.quiet(raised::getAsLong)) < DUE) {
+      polls++;
       if (first < 0 && seen > 0) {
         first = seconds(started);
       }
@@ -143,7 +188,28 @@ class DeadlineBenchmark {
       Thread.sleep(10);
     }
     double total = seconds(started);
-    return new Burst(first < 0 ? total : first, total);
+    return new Burst(first < 0 ? total : first, total, polls + 1,
+        (threads.getCurrentThreadCpuTime() - cpu0) / 1e6);
+  }
+
+  /** CPU milliseconds MariaDB spent on this application's database user so far; 0 without userstat (or on H2). */
+  private double userCpu() {
+    try {
+      Double seconds = StatementCount.quiet(() -> jdbc.queryForObject("SELECT CPU_TIME FROM "
+          + "information_schema.USER_STATISTICS WHERE USER = SUBSTRING_INDEX(CURRENT_USER(), '@', 1)", Double.class));
+      return seconds == null ? 0 : seconds * 1000;
+    } catch (org.springframework.dao.DataAccessException none) {
+      return 0;
+    }
+  }
+
+  /** MariaDB's CPU for one poll of the burst, measured over 500 of them once the burst is over. */
+  private double dbCpuPerPoll() throws java.io.IOException {
+    long db0 = Cpu.millis(Cpu.mariadb());
+    for (int i = 0; i < 500; i++) {
+      StatementCount.quiet(() -> count("BREACHED"));
+    }
+    return (Cpu.millis(Cpu.mariadb()) - db0) / 500.0;
   }
 
   private final StringBuilder results = new StringBuilder("measurement\tvalue\tunit\tload average\n");

@@ -2,7 +2,11 @@ package cn.govshare.catalog;
 
 import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -41,16 +45,34 @@ public class CatalogCases implements CaseDirectory {
     }
     UpdateObligation obligation = mapper.findObligationByProcess(processInstanceId);
     if (obligation != null) {
-      return Optional.of(new CaseRef(OBLIGATION, obligation.id(), BUSINESS_KEY_PREFIX + obligation.id(),
-          Set.of(obligation.department())));
+      return Optional.of(ref(obligation));
     }
     CatalogChange change = mapper.findChangeByProcess(processInstanceId);
-    if (change != null) {
-      CatalogResource resource = underReview(change.resourceCode());
-      return Optional.of(new CaseRef(CHANGE, change.id(), change.resourceCode(),
-          resource == null ? Set.of() : Set.of(resource.responsibleDepartment())));
+    return Optional.ofNullable(change).map(this::ref);
+  }
+
+  /** An obligation before a change, as {@link #byProcessInstance}: one query each. */
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    Map<String, CaseRef> found = new HashMap<>(CaseDirectory.byInstance(
+        mapper.findObligationsByProcesses(processInstanceIds), UpdateObligation::processInstanceId, CatalogCases::ref));
+    List<String> rest = processInstanceIds.stream().filter(id -> !found.containsKey(id)).toList();
+    if (!rest.isEmpty()) {
+      CaseDirectory.byInstance(mapper.findChangesByProcesses(rest), CatalogChange::processInstanceId, this::ref)
+          .forEach(found::putIfAbsent);
     }
-    return Optional.empty();
+    return found;
+  }
+
+  private static CaseRef ref(UpdateObligation obligation) {
+    return new CaseRef(OBLIGATION, obligation.id(), BUSINESS_KEY_PREFIX + obligation.id(),
+        Set.of(obligation.department()));
+  }
+
+  private CaseRef ref(CatalogChange change) {
+    CatalogResource resource = underReview(change.resourceCode());
+    return new CaseRef(CHANGE, change.id(), change.resourceCode(),
+        resource == null ? Set.of() : Set.of(resource.responsibleDepartment()));
   }
 
   /** The entry as submitted for review (its pending revision), else as it stands; null for an unknown code. */

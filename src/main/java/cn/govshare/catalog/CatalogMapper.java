@@ -1,6 +1,7 @@
 package cn.govshare.catalog;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -67,7 +68,11 @@ interface CatalogMapper {
 
   UpdateObligation findObligationByProcess(@Param("processInstanceId") String processInstanceId);
 
+  List<UpdateObligation> findObligationsByProcesses(@Param("processInstanceIds") Collection<String> processInstanceIds);
+
   CatalogChange findChangeByProcess(@Param("processInstanceId") String processInstanceId);
+
+  List<CatalogChange> findChangesByProcesses(@Param("processInstanceIds") Collection<String> processInstanceIds);
 
   void setObligationProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 

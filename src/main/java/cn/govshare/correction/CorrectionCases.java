@@ -5,6 +5,8 @@ import cn.govshare.CaseRef;
 import cn.govshare.FormRejection;
 import cn.govshare.deadline.DeadlinePeriods;
 import cn.govshare.org.Groups;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,8 +37,17 @@ public class CorrectionCases implements CaseDirectory, DeadlinePeriods {
 
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
-    return mapper.findByProcessInstance(processInstanceId)
-        .map(c -> new CaseRef(TYPE, c.id(), c.businessKey(), c.departments()));
+    return mapper.findByProcessInstance(processInstanceId).map(CorrectionCases::ref);
+  }
+
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    return CaseDirectory.byInstance(mapper.findByProcessInstances(processInstanceIds), Correction::processInstanceId,
+        CorrectionCases::ref);
+  }
+
+  private static CaseRef ref(Correction c) {
+    return new CaseRef(TYPE, c.id(), c.businessKey(), c.departments());
   }
 
   /**

@@ -24,6 +24,8 @@ interface CorrectionMapper {
 
   Optional<Correction> findByProcessInstance(String processInstanceId);
 
+  List<Correction> findByProcessInstances(@Param("processInstanceIds") Collection<String> processInstanceIds);
+
   List<Correction> findIn(@Param("resourceCode") String resourceCode,
       @Param("statuses") Collection<CorrectionStatus> statuses);
 

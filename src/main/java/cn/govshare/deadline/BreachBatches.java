@@ -2,9 +2,13 @@ package cn.govshare.deadline;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * A breach burst in small batches (R27, issue 25): the breach timer that fires raises its own breach and up to
  * {@code govshare.deadline.breach-batch} − 1 other due ones in the same transaction, deleting their timers, so
- * a burst of 1 000 is 1 000 / batch commits instead of 1 000 jobs. When a batch fails, every deadline in it is
+ * a burst of 1 000 is 1 000 / batch commits instead of 1 000 jobs; the batch is read, marked and reported with one
+ * statement per kind ({@link DeadlineLedger#breachAll}, {@link DeadlinesBreached}). When a batch fails, every deadline in it is
  * marked and from then on raised alone by its own timer (one by one, the engine's retries and incident as
  * before): one failing deadline never holds back the others for more than one attempt.
  */
@@ -25,18 +30,22 @@ import org.springframework.stereotype.Component;
 class BreachBatches {
 
   private static final Logger LOG = LoggerFactory.getLogger(BreachBatches.class);
+  /** Candidates read per place in the batch: concurrent batches read the same first ones and skip each other's. */
+  private static final int CANDIDATES = 8;
 
   private final DeadlineLedger ledger;
   private final DeadlineJobsMapper jobs;
+  private final DeadlineMapper deadlines;
   private final Clock clock;
   private final int size;
   /** Deadlines of a failed batch on this node: raised alone, by their own timer. */
   private final Set<Long> alone = ConcurrentHashMap.newKeySet();
 
-  BreachBatches(DeadlineLedger ledger, DeadlineJobsMapper jobs, Clock clock,
+  BreachBatches(DeadlineLedger ledger, DeadlineJobsMapper jobs, DeadlineMapper deadlines, Clock clock,
       @Value("${govshare.deadline.breach-batch}") int size) {
     this.ledger = ledger;
     this.jobs = jobs;
+    this.deadlines = deadlines;
     this.clock = clock;
     this.size = size;
   }
@@ -49,20 +58,30 @@ class BreachBatches {
       return;
     }
     CommandContext context = Context.getCommandContext();
+    // the own row first, then the others' timers and rows by primary key, skipping those another batch holds:
+    // no two batches wait for each other (a locking scan of the state index deadlocked in the burst)
+    deadlines.lockByIds(List.of(own));
+    List<DeadlineJobsMapper.DueTimer> candidates = jobs.dueCandidates(DeadlineJobs.BREACH, clock.instant(), own,
+        CANDIDATES * (size - 1)).stream().filter(due -> !alone.contains(due.deadlineId())).toList();
+    Map<Long, Set<String>> timers = new LinkedHashMap<>();
+    if (!candidates.isEmpty()) {
+      Set<String> held = new HashSet<>(jobs.lockJobs(candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId)
+          .toList(), size - 1));
+      List<DeadlineJobsMapper.DueTimer> taken = candidates.stream().filter(due -> held.contains(due.jobId())).toList();
+      Set<Long> open = taken.isEmpty() ? Set.of()
+          : new HashSet<>(jobs.lockOpen(taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList()));
+      taken.stream().filter(due -> open.contains(due.deadlineId()))
+          .forEach(due -> timers.computeIfAbsent(due.deadlineId(), id -> new HashSet<>()).add(due.jobId()));
+    }
     List<Long> batch = new ArrayList<>(List.of(own));
-    batch.addAll(jobs.dueForBatch(DeadlineJobs.BREACH, clock.instant(), own, size - 1).stream()
-        .filter(id -> !alone.contains(id)).toList());
+    batch.addAll(timers.keySet());
     context.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK, rolledBack -> {
       alone.addAll(batch);
       LOG.warn("breach batch of deadlines {} failed: each is raised alone by its own timer", batch);
     });
-    ledger.breach(own);
-    for (long id : batch.subList(1, batch.size())) {
-      List<JobEntity> timers = context.getJobManager().findJobsByConfiguration(DeadlineJobs.BREACH,
-          String.valueOf(id), null);
-      if (ledger.breach(id)) {
-        timers.forEach(JobEntity::delete);
-      }
-    }
+    Set<Long> breached = ledger.breachAll(batch);
+    // the other deadlines' timers would only find them breached: deleted with the batch (the own one is running)
+    EngineRows.jobs(timers.entrySet().stream().filter(t -> breached.contains(t.getKey()))
+        .flatMap(t -> t.getValue().stream()).collect(Collectors.toSet())).forEach(JobEntity::delete);
   }
 }

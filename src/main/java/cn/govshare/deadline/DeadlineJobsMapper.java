@@ -1,6 +1,7 @@
 package cn.govshare.deadline;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -28,11 +29,21 @@ interface DeadlineJobsMapper {
   List<Long> unguarded(@Param("breach") String breachType, @Param("dueBefore") Instant dueBefore);
 
   /**
-   * Up to {@code limit} other OPEN deadlines due by {@code now} whose breach timer no job executor holds, their
-   * rows and timers locked until the transaction ends; rows another transaction holds are skipped.
+   * Up to {@code limit} other OPEN deadlines due by {@code now} whose breach timer no job executor holds, with that
+   * timer; a plain read, nothing locked ({@link #lockJobs}, {@link #lockOpen} lock by primary key).
    */
-  List<Long> dueForBatch(@Param("breach") String breachType, @Param("now") Instant now, @Param("own") long own,
+  List<DueTimer> dueCandidates(@Param("breach") String breachType, @Param("now") Instant now, @Param("own") long own,
       @Param("limit") int limit);
+
+  /** Up to {@code limit} of these jobs that no job executor holds, locked; those another transaction holds skipped. */
+  List<String> lockJobs(@Param("ids") Collection<String> ids, @Param("limit") int limit);
+
+  /** Those of these deadlines that are OPEN, locked; those another transaction holds skipped. */
+  List<Long> lockOpen(@Param("ids") Collection<Long> ids);
+
+  /** A due deadline of a breach batch and its breach timer. */
+  record DueTimer(long deadlineId, String jobId) {
+  }
 
   long countInScope(@Param("pattern") String pattern, @Param("processInstanceId") String processInstanceId,
       @Param("processDefinitionId") String processDefinitionId,

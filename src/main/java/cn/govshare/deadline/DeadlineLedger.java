@@ -15,11 +15,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -254,13 +260,60 @@ class DeadlineLedger {
       return false;
     }
     String message = message(deadline, holderTask(deadline));
-    ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
-        .findExecutionById(deadline.executionId());
-    Incident incident = execution.createIncident(INCIDENT_TYPE, String.valueOf(id), message);
-    mapper.setIncident(id, incident.getId());
+    mapper.setIncident(id, incident(deadline, message));
     reportBreach(deadline, message, clock.instant());
     LOG.info("deadline {} breached: {}", id, message);
     return true;
+  }
+
+  /**
+   * The breach timers of a batch (issue 25): the rows read and locked in one query, the tasks and executions in one
+   * each, every due OPEN one marked BREACHED with its incident in one update, one {@link DeadlinesBreached} for the
+   * batch. A row already closed or breached is left alone; one run early is armed again as by {@link #breach}.
+   * Returns the ids this call breached.
+   */
+  Set<Long> breachAll(List<Long> ids) {
+    Map<Long, DeadlineRecord> rows = mapper.lockByIds(ids).stream()
+        .collect(Collectors.toMap(DeadlineRecord::id, Function.identity()));
+    Instant now = clock.instant();
+    List<DeadlineRecord> due = new ArrayList<>();
+    for (long id : ids) {
+      DeadlineRecord deadline = rows.get(id);
+      if (deadline == null || !deadline.isIn(DeadlineState.OPEN)) {
+        continue;
+      }
+      if (deadline.dueAt() != null && now.isBefore(deadline.dueAt())) {
+        breach(id);
+      } else {
+        due.add(deadline);
+      }
+    }
+    if (due.isEmpty()) {
+      return Set.of();
+    }
+    EngineRows.load(due);
+    Map<Long, String> incidents = new LinkedHashMap<>();
+    List<DeadlineBreached> breaches = new ArrayList<>();
+    for (DeadlineRecord deadline : due) {
+      String message = message(deadline, holderTask(deadline));
+      incidents.put(deadline.id(), incident(deadline, message));
+      breaches.add(breached(deadline, message, now));
+    }
+    if (mapper.markAllBreached(incidents, now) != incidents.size()) {
+      // the rows are locked and were OPEN: a count short of the batch means a row vanished; the batch rolls back
+      throw new IllegalStateException("breach batch " + incidents.keySet() + ": not every deadline was still OPEN");
+    }
+    // R27: the breach reports and the violation register (R29) listen, inside this command
+    events.publishEvent(new DeadlinesBreached(breaches));
+    breaches.forEach(b -> LOG.info("deadline {} breached: {}", b.deadlineId(), b.message()));
+    return incidents.keySet();
+  }
+
+  /** The breach's incident on the deadline's execution, shown in Cockpit (R27). */
+  private static String incident(DeadlineRecord deadline, String message) {
+    ExecutionEntity execution = Context.getCommandContext().getExecutionManager()
+        .findExecutionById(deadline.executionId());
+    return execution.createIncident(INCIDENT_TYPE, String.valueOf(deadline.id()), message).getId();
   }
 
   /** Reminder timer: one working day before due, to whoever holds the task now (SPEC §7). */
@@ -353,9 +406,13 @@ class DeadlineLedger {
 
   private void reportBreach(DeadlineRecord deadline, String message, Instant breachedAt) {
     // R27: the breach report and the violation register (R29) listen, inside this command
-    events.publishEvent(new DeadlineBreached(deadline.id(), deadline.processInstanceId(),
-        deadline.processDefinitionKey(), deadline.businessKey(), deadline.department(), deadline.taskName(),
-        deadline.rule(), deadline.citation(), deadline.dueAt(), breachedAt, message));
+    events.publishEvent(breached(deadline, message, breachedAt));
+  }
+
+  private static DeadlineBreached breached(DeadlineRecord deadline, String message, Instant breachedAt) {
+    return new DeadlineBreached(deadline.id(), deadline.processInstanceId(), deadline.processDefinitionKey(),
+        deadline.businessKey(), deadline.department(), deadline.taskName(), deadline.rule(), deadline.citation(),
+        deadline.dueAt(), breachedAt, message);
   }
 
   private boolean close(DeadlineRecord deadline, DeadlineState state, Instant at, String by, Instant breachedAt,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -21,6 +22,16 @@ interface DeadlineMapper {
 
   /** OPEN → BREACHED; 0 when another node (or the task's completion) got there first. */
   int markBreached(@Param("id") long id, @Param("at") Instant at);
+
+  /** The rows of a breach batch, locked until the transaction ends. */
+  List<DeadlineRecord> lockByIds(@Param("ids") Collection<Long> ids);
+
+  /**
+   * BREACHED with each row's incident, in one statement, for rows this transaction holds locked and found OPEN
+   * ({@link #lockByIds}): by primary key only, so it never waits for another batch's rows (a condition on the state
+   * let MariaDB scan the state index and deadlock with a concurrent batch). The count of rows moved.
+   */
+  int markAllBreached(@Param("incidents") Map<Long, String> incidents, @Param("at") Instant at);
 
   void setIncident(@Param("id") long id, @Param("incidentId") String incidentId);
 

@@ -2,6 +2,8 @@ package cn.govshare.dispute;
 
 import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,17 @@ class DisputeCases implements CaseDirectory {
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
     return Optional.ofNullable(processInstanceId == null ? null : mapper.findByProcessInstance(processInstanceId))
-        .map(d -> new CaseRef(TYPE, d.id(), null, Set.of(d.partyA(), d.partyB())));
+        .map(DisputeCases::ref);
+  }
+
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    return CaseDirectory.byInstance(mapper.findByProcessInstances(processInstanceIds), Dispute::processInstanceId,
+        DisputeCases::ref);
+  }
+
+  private static CaseRef ref(Dispute d) {
+    return new CaseRef(TYPE, d.id(), null, Set.of(d.partyA(), d.partyB()));
   }
 
   /** The dispute a process instance runs; a process without one is a broken deployment, not user input. */

@@ -2,6 +2,7 @@ package cn.govshare.dispute;
 
 import cn.govshare.catalog.GeneratedKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -23,6 +24,8 @@ interface DisputeMapper {
   Dispute find(long id);
 
   Dispute findByProcessInstance(String processInstanceId);
+
+  List<Dispute> findByProcessInstances(@Param("processInstanceIds") Collection<String> processInstanceIds);
 
   List<Dispute> findVisible(@Param("department") String department, @Param("all") boolean all,
       @Param("limit") int limit);

@@ -2,6 +2,8 @@ package cn.govshare.evaluation;
 
 import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,10 +30,18 @@ class EvaluationCases implements CaseDirectory {
 
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
-    return Optional.ofNullable(mapper.findByProcessInstance(processInstanceId)).map(e -> {
-      Set<String> departments = mapper.findReports(e.year()).stream().map(SelfReport::department)
-          .collect(Collectors.toSet());
-      return new CaseRef("evaluation", e.year(), "EVAL-" + e.year(), departments);
-    });
+    return Optional.ofNullable(mapper.findByProcessInstance(processInstanceId)).map(this::ref);
+  }
+
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    return CaseDirectory.byInstance(mapper.findByProcessInstances(processInstanceIds), Evaluation::processInstanceId,
+        this::ref);
+  }
+
+  private CaseRef ref(Evaluation e) {
+    Set<String> departments = mapper.findReports(e.year()).stream().map(SelfReport::department)
+        .collect(Collectors.toSet());
+    return new CaseRef("evaluation", e.year(), "EVAL-" + e.year(), departments);
   }
 }

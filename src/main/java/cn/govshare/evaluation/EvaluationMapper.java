@@ -1,6 +1,7 @@
 package cn.govshare.evaluation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -13,6 +14,8 @@ interface EvaluationMapper {
   Evaluation findEvaluation(@Param("year") int year);
 
   Evaluation findByProcessInstance(@Param("processInstanceId") String processInstanceId);
+
+  List<Evaluation> findByProcessInstances(@Param("processInstanceIds") Collection<String> processInstanceIds);
 
   int updateState(@Param("year") int year, @Param("from") EvaluationState from, @Param("to") EvaluationState to);
 

@@ -12,6 +12,9 @@ interface DeliveryMapper {
 
   void insert(Delivery delivery);
 
+  /** The deliveries of several notifications with one statement. */
+  void insertAll(@Param("deliveries") List<Delivery> deliveries);
+
   List<Long> dueIds(@Param("now") Instant now, @Param("limit") int limit);
 
   /** PENDING and due → SENDING under this node's lease; 0 when another node was first. */

@@ -10,6 +10,9 @@ interface NotificationMapper {
 
   void insert(NewRow row);
 
+  /** One statement for many rows; MyBatis writes each generated id back into its row. */
+  void insertAll(@Param("rows") List<NewRow> rows);
+
   List<Notification> findFor(@Param("userId") String userId, @Param("groups") Collection<String> groups,
       @Param("refType") String refType, @Param("refId") String refId, @Param("limit") int limit);
 

@@ -52,12 +52,38 @@ public class Notifications {
     record(USER, userId, category, subject, body, refType, refId, deadline);
   }
 
+  /** A group's notification among several of one transaction: see {@link #notifyGroups}. */
+  public record GroupNotice(String groupId, String category, String subject, String body, String refType,
+      String refId) {
+  }
+
+  /**
+   * Several groups' notifications of one transaction (a breach batch, issue 25): the same rows and deliveries as
+   * {@link #notifyGroup} each, written with one insert for the notifications and one for their deliveries.
+   */
+  public void notifyGroups(List<GroupNotice> notices) {
+    if (notices.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<NotificationMapper.NewRow> rows = notices.stream().map(n -> new NotificationMapper.NewRow(
+        notification(GROUP, n.groupId(), n.category(), n.subject(), n.body(), n.refType(), n.refId(), now))).toList();
+    mapper.insertAll(rows);
+    outbox.enqueueAll(rows);
+  }
+
   private void record(String recipientType, String recipient, String category, String subject, String body,
       String refType, String refId, Instant deadline) {
-    NotificationMapper.NewRow row = new NotificationMapper.NewRow(new Notification(null, clock.instant(),
-        recipientType, recipient, category, fit(subject, MAX_SUBJECT), fit(body, MAX_BODY), refType, refId));
+    NotificationMapper.NewRow row = new NotificationMapper.NewRow(notification(recipientType, recipient, category,
+        subject, body, refType, refId, clock.instant()));
     mapper.insert(row);
     outbox.enqueue(row.getId(), row.getNotification(), deadline);
+  }
+
+  private static Notification notification(String recipientType, String recipient, String category, String subject,
+      String body, String refType, String refId, Instant at) {
+    return new Notification(null, at, recipientType, recipient, category, fit(subject, MAX_SUBJECT),
+        fit(body, MAX_BODY), refType, refId);
   }
 
   /** System text around user input (理由：…) may outgrow the column; the full input stays in its own record. */

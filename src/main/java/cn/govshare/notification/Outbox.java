@@ -3,6 +3,8 @@ package cn.govshare.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -33,15 +35,30 @@ class Outbox {
   }
 
   void enqueue(long notificationId, Notification notification, Instant deadline) {
+    deliveries(notificationId, notification, deadline, clock.instant()).forEach(deliveries::insert);
+  }
+
+  /** The deliveries of several new notifications (no deadline each) with one insert. */
+  void enqueueAll(List<NotificationMapper.NewRow> rows) {
     Instant now = clock.instant();
+    List<Delivery> all = rows.stream().flatMap(row -> deliveries(row.getId(), row.getNotification(), null, now)
+        .stream()).toList();
+    if (!all.isEmpty()) {
+      deliveries.insertAll(all);
+    }
+  }
+
+  private List<Delivery> deliveries(long notificationId, Notification notification, Instant deadline, Instant now) {
     boolean immediate = settings.immediateCategories().contains(notification.category());
     Instant due = immediate ? now : hours.deliverAt(now, deadline);
+    List<Delivery> made = new ArrayList<>(Channel.values().length);
     for (Channel channel : Channel.values()) {
       if (reaches(channel, notification)) {
-        deliveries.insert(new Delivery(null, notificationId, channel, idempotencyKey(notification, notificationId,
-            channel), DeliveryState.PENDING, 0, !immediate, deadline, due, null, null, null, now, null, null));
+        made.add(new Delivery(null, notificationId, channel, idempotencyKey(notification, notificationId, channel),
+            DeliveryState.PENDING, 0, !immediate, deadline, due, null, null, null, now, null, null));
       }
     }
+    return made;
   }
 
   /** Stable per notification and channel: the webhook's Idempotency-Key and the mail's Message-ID. */

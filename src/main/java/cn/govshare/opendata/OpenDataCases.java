@@ -4,6 +4,8 @@ import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
 import cn.govshare.FormRejection;
 import cn.govshare.deadline.DeadlinePeriods;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,8 +35,17 @@ public class OpenDataCases implements CaseDirectory, DeadlinePeriods {
 
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
-    return mapper.findByProcessInstance(processInstanceId)
-        .map(r -> new CaseRef(TYPE, r.id(), r.businessKey(), Set.of(r.provider())));
+    return mapper.findByProcessInstance(processInstanceId).map(OpenDataCases::ref);
+  }
+
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    return CaseDirectory.byInstance(mapper.findByProcessInstances(processInstanceIds),
+        OpenDataRequest::processInstanceId, OpenDataCases::ref);
+  }
+
+  private static CaseRef ref(OpenDataRequest r) {
+    return new CaseRef(TYPE, r.id(), r.businessKey(), Set.of(r.provider()));
   }
 
   /** R25, nanchang 21: 自收到申请之日起5个工作日内 — from the request's receipt. */

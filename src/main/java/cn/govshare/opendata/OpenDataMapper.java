@@ -1,6 +1,7 @@
 package cn.govshare.opendata;
 
 import cn.govshare.catalog.GeneratedKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -14,6 +15,8 @@ interface OpenDataMapper {
   OpenDataRequest find(long id);
 
   Optional<OpenDataRequest> findByProcessInstance(String processInstanceId);
+
+  List<OpenDataRequest> findByProcessInstances(@Param("processInstanceIds") Collection<String> processInstanceIds);
 
   int bindProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 

@@ -4,6 +4,8 @@ import cn.govshare.CaseDirectory;
 import cn.govshare.CaseRef;
 import cn.govshare.deadline.DeadlinePeriods;
 import cn.govshare.org.Groups;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.Ordered;
@@ -36,8 +38,17 @@ class ShareRequestCases implements CaseDirectory, DeadlinePeriods {
 
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
-    return Optional.ofNullable(processInstanceId).map(mapper::findRequestByInstance)
-        .map(r -> new CaseRef(TYPE, r.id(), r.businessKey(), Set.of(r.applicantDept(), r.providerDept())));
+    return Optional.ofNullable(processInstanceId).map(mapper::findRequestByInstance).map(ShareRequestCases::ref);
+  }
+
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    return CaseDirectory.byInstance(mapper.findRequestsByInstances(processInstanceIds),
+        ShareRequest::processInstanceId, ShareRequestCases::ref);
+  }
+
+  private static CaseRef ref(ShareRequest r) {
+    return new CaseRef(TYPE, r.id(), r.businessKey(), Set.of(r.applicantDept(), r.providerDept()));
   }
 
   /** R13, national 20, 21: the provider's answer (sub-process providerAnswer) runs from receipt (or from complete materials), plus approved extensions. */

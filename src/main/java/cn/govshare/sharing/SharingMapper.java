@@ -3,6 +3,7 @@ package cn.govshare.sharing;
 import cn.govshare.catalog.GeneratedKey;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.apache.ibatis.annotations.Mapper;
@@ -43,6 +44,8 @@ interface SharingMapper {
   ShareRequest findRequestByBusinessKey(String businessKey);
 
   ShareRequest findRequestByInstance(String processInstanceId);
+
+  List<ShareRequest> findRequestsByInstances(@Param("processInstanceIds") Collection<String> processInstanceIds);
 
   List<ShareRequest> findRequestsOf(@Param("department") String department, @Param("limit") int limit);
 

@@ -5,6 +5,8 @@ import cn.govshare.CaseRef;
 import cn.govshare.FormRejection;
 import cn.govshare.deadline.DeadlinePeriods;
 import cn.govshare.org.Groups;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,8 +36,17 @@ public class RectificationCases implements CaseDirectory, DeadlinePeriods {
 
   @Override
   public Optional<CaseRef> byProcessInstance(String processInstanceId) {
-    return mapper.findByProcessInstance(processInstanceId)
-        .map(o -> new CaseRef(TYPE, o.id(), o.businessKey(), Set.of(o.department())));
+    return mapper.findByProcessInstance(processInstanceId).map(RectificationCases::ref);
+  }
+
+  @Override
+  public Map<String, CaseRef> byProcessInstances(Collection<String> processInstanceIds) {
+    return CaseDirectory.byInstance(mapper.findByProcessInstances(processInstanceIds),
+        RectificationOrder::processInstanceId, RectificationCases::ref);
+  }
+
+  private static CaseRef ref(RectificationOrder o) {
+    return new CaseRef(TYPE, o.id(), o.businessKey(), Set.of(o.department()));
   }
 
   /** R29: the limit runs from the order's issuance, also after the issuer sent the answer back. */

@@ -1,6 +1,7 @@
 package cn.govshare.supervision;
 
 import cn.govshare.catalog.GeneratedKey;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -14,6 +15,8 @@ interface RectificationMapper {
   RectificationOrder find(long id);
 
   Optional<RectificationOrder> findByProcessInstance(String processInstanceId);
+
+  List<RectificationOrder> findByProcessInstances(@Param("processInstanceIds") Collection<String> processInstanceIds);
 
   RectificationOrder findByViolation(long violationId);
 

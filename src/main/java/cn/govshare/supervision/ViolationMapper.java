@@ -2,6 +2,7 @@ package cn.govshare.supervision;
 
 import cn.govshare.catalog.GeneratedKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -14,6 +15,33 @@ interface ViolationMapper {
   Violation find(long id);
 
   Violation findBySource(String sourceKey);
+
+  List<Violation> findBySources(@Param("sourceKeys") Collection<String> sourceKeys);
+
+  /** One statement for many records; MyBatis writes each generated id back into its row. */
+  void insertAll(@Param("rows") List<NewRow> rows);
+
+  /** A record to insert and, once inserted, its id. */
+  final class NewRow {
+    private final Violation violation;
+    private Long id;
+
+    NewRow(Violation violation) {
+      this.violation = violation;
+    }
+
+    public Violation getViolation() {
+      return violation;
+    }
+
+    public Long getId() {
+      return id;
+    }
+
+    public void setId(Long id) {
+      this.id = id;
+    }
+  }
 
   /** Newest first; every parameter may be null. */
   List<Violation> search(@Param("department") String department, @Param("kind") ViolationKind kind,

@@ -1,15 +1,19 @@
 package cn.govshare.supervision;
 
+import cn.govshare.CaseRef;
 import cn.govshare.clock.Zones;
 import cn.govshare.correction.DataErrorCorrected;
 import cn.govshare.deadline.DeadlineBreachWithdrawn;
 import cn.govshare.deadline.DeadlineBreached;
+import cn.govshare.deadline.DeadlinesBreached;
 import cn.govshare.notification.Notifications;
 import cn.govshare.sharing.CallRefused;
 import cn.govshare.sharing.GrantWithdrawn;
 import cn.govshare.trust.CaseAudit;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -53,17 +57,36 @@ class ViolationSources {
 
   @EventListener
   void breached(DeadlineBreached breach) {
-    report(breach);
-    if (RectificationOrders.PROCESS.equals(breach.processDefinitionKey())) {
-      orders.lapsed(breach);
-      return;
+    breached(new DeadlinesBreached(List.of(breach)));
+  }
+
+  /**
+   * A breach batch (issue 25): each breach's report, and its register entry with audit record and notice (a lapsed
+   * rectification order's as before), the batch's rows of each kind written together.
+   */
+  @EventListener
+  void breached(DeadlinesBreached batch) {
+    notifications.notifyGroups(batch.breaches().stream().map(this::report).toList());
+    List<DeadlineBreached> registered = new ArrayList<>();
+    for (DeadlineBreached breach : batch.breaches()) {
+      if (RectificationOrders.PROCESS.equals(breach.processDefinitionKey())) {
+        orders.lapsed(breach);
+      } else {
+        registered.add(breach);
+      }
     }
+    Map<String, CaseRef> cases = registered.isEmpty() ? Map.of()
+        : this.cases.casesOf(registered.stream().map(DeadlineBreached::processInstanceId).toList());
+    violations.recordAllBySystem(registered.stream().map(breach -> finding(breach, cases)).toList());
+  }
+
+  private static Violations.Finding finding(DeadlineBreached breach, Map<String, CaseRef> cases) {
     ViolationKind kind = breach.rule().equals(CATALOGUE_RULE) || breach.rule().startsWith(CATALOGUE_RULE + "-")
         ? ViolationKind.LATE_CATALOGUE : ViolationKind.BREACHED_LIMIT;
     String department = breach.department() == null ? "-" : breach.department();
-    violations.recordBySystem("deadline:" + breach.deadlineId(), kind, department, new Violations.Evidence(
+    return new Violations.Finding("deadline:" + breach.deadlineId(), kind, department, new Violations.Evidence(
         breach.message() + "（" + breach.citation() + "）" + (breach.businessKey() == null ? "" : "，案件 "
-            + breach.businessKey()), caseLink(breach.processInstanceId()), breach.deadlineId(),
+            + breach.businessKey()), caseLink(cases.get(breach.processInstanceId())), breach.deadlineId(),
         "DEADLINE/" + breach.deadlineId() + " 超期；流程实例 " + breach.processInstanceId()));
   }
 
@@ -112,18 +135,17 @@ class ViolationSources {
   }
 
   /** R27: the breach report goes to the body the profile names (hubei 26: 报请领导小组办公室 …). */
-  private void report(DeadlineBreached breach) {
+  private Notifications.GroupNotice report(DeadlineBreached breach) {
     SupervisionRules.Body body = violations.rules().breachReport();
     String text = breach.message() + "\n依据：" + breach.citation() + "\n流程实例 " + breach.processInstanceId()
         + (breach.businessKey() == null ? "" : " (" + breach.businessKey() + ")") + "，承办: "
         + (breach.department() == null ? "-" : breach.department()) + "\n报" + body.name() + "（" + body.citation()
         + "）";
-    notifications.notifyGroup(body.group(), DeadlineBreached.REPORT_CATEGORY, breach.message(), text, "deadline",
-        String.valueOf(breach.deadlineId()));
+    return new Notifications.GroupNotice(body.group(), DeadlineBreached.REPORT_CATEGORY, breach.message(), text,
+        "deadline", String.valueOf(breach.deadlineId()));
   }
 
-  private String caseLink(String processInstanceId) {
-    return cases.caseOf(processInstanceId).filter(c -> CASE_PATHS.containsKey(c.type()))
-        .map(c -> CASE_PATHS.get(c.type()) + c.id()).orElse(null);
+  private static String caseLink(CaseRef found) {
+    return found != null && CASE_PATHS.containsKey(found.type()) ? CASE_PATHS.get(found.type()) + found.id() : null;
   }
 }

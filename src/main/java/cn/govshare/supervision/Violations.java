@@ -11,10 +11,14 @@ import cn.govshare.policy.ActivePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +88,53 @@ public class Violations {
       // another node recorded the same source meanwhile: that record stands
       return Optional.ofNullable(mapper.findBySource(sourceKey));
     }
+  }
+
+  /** What the system found about one source: the arguments of {@link #recordBySystem}, for a batch. */
+  record Finding(String sourceKey, ViolationKind kind, String department, Evidence evidence) {
+  }
+
+  /**
+   * {@link #recordBySystem} for many sources of one transaction (a breach batch, issue 25): the same records, audit
+   * records and notices, looked up, inserted, audited and announced with one statement each. A source already
+   * recorded, or recorded by another node meanwhile, takes the one-by-one path.
+   */
+  void recordAllBySystem(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    Set<String> existing = mapper.findBySources(findings.stream().map(Finding::sourceKey).toList()).stream()
+        .map(Violation::sourceKey).collect(Collectors.toSet());
+    SupervisionRules rules = rules();
+    Map<ViolationKind, Optional<SupervisionRules.Citation>> citations = new EnumMap<>(ViolationKind.class);
+    List<Finding> fresh = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (existing.contains(finding.sourceKey())) {
+        recordBySystem(finding.sourceKey(), finding.kind(), finding.department(), finding.evidence());
+      } else if (citations.computeIfAbsent(finding.kind(), rules::kind).isEmpty()) {
+        LOG.info("{} ({}) is not a violation under profile {}: not recorded", finding.kind(), finding.sourceKey(),
+            policy.profile().name());
+      } else {
+        fresh.add(finding);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<ViolationMapper.NewRow> rows = fresh.stream().map(f -> new ViolationMapper.NewRow(violation(f.sourceKey(),
+        f.kind(), f.department(), citations.get(f.kind()).orElseThrow(), f.evidence(), SYSTEM, now))).toList();
+    try {
+      mapper.insertAll(rows);
+    } catch (DuplicateKeyException raced) {
+      // another node recorded one of them meanwhile (the statement wrote nothing): each alone, that record stands
+      fresh.forEach(f -> recordBySystem(f.sourceKey(), f.kind(), f.department(), f.evidence()));
+      return;
+    }
+    audit.insert(rows.stream().map(row -> audit.prepare(SYSTEM, "VIOLATION_RECORDED", REF_TYPE,
+        String.valueOf(row.getId()), AuditTrail.OK, recordedDetail(row.getViolation()),
+        Set.of(row.getViolation().department()))).toList());
+    notifications.notifyGroups(rows.stream().map(row -> notice(row.getId(), row.getViolation())).toList());
   }
 
   /** POST /api/violations: a supervisor or the general office records a kind that needs judgement. */
@@ -173,18 +224,32 @@ public class Violations {
   private Violation insert(String sourceKey, ViolationKind kind, String department,
       SupervisionRules.Citation citation, Evidence evidence, Caller actor) {
     GeneratedKey key = new GeneratedKey();
-    mapper.insert(new Violation(null, sourceKey, kind, department, policy.profile().name(), RULE, citation.item(),
-        citation.citation(), StringUtils.abbreviate(evidence.summary(), TEXT_COLUMN), evidence.caseLink(),
-        evidence.deadlineId(), StringUtils.abbreviate(evidence.auditEvidence(), EVIDENCE_COLUMN), clock.instant(),
-        actor.userId(), null, null), key);
+    mapper.insert(violation(sourceKey, kind, department, citation, evidence, actor, clock.instant()), key);
     Violation created = mapper.find(key.getId());
     audit.record(actor, "VIOLATION_RECORDED", REF_TYPE, String.valueOf(created.id()), AuditTrail.OK,
-        kind + " " + department + "：" + citation.item() + "（" + RULE + "，" + citation.citation() + "）",
-        Set.of(department));
-    notifications.notifyGroup(department, "VIOLATION", "违规记录：" + kind.chinese(),
-        created.summary() + "\n依据：" + citation.citation() + "（" + citation.item() + "）", REF_TYPE,
-        String.valueOf(created.id()));
+        recordedDetail(created), Set.of(department));
+    Notifications.GroupNotice notice = notice(created.id(), created);
+    notifications.notifyGroup(notice.groupId(), notice.category(), notice.subject(), notice.body(), notice.refType(),
+        notice.refId());
     return created;
+  }
+
+  private Violation violation(String sourceKey, ViolationKind kind, String department,
+      SupervisionRules.Citation citation, Evidence evidence, Caller actor, Instant at) {
+    return new Violation(null, sourceKey, kind, department, policy.profile().name(), RULE, citation.item(),
+        citation.citation(), StringUtils.abbreviate(evidence.summary(), TEXT_COLUMN), evidence.caseLink(),
+        evidence.deadlineId(), StringUtils.abbreviate(evidence.auditEvidence(), EVIDENCE_COLUMN), at,
+        actor.userId(), null, null);
+  }
+
+  private static String recordedDetail(Violation v) {
+    return v.kind() + " " + v.department() + "：" + v.item() + "（" + RULE + "，" + v.citation() + "）";
+  }
+
+  /** The department's notice of a new record (R29). */
+  private static Notifications.GroupNotice notice(long id, Violation v) {
+    return new Notifications.GroupNotice(v.department(), "VIOLATION", "违规记录：" + v.kind().chinese(),
+        v.summary() + "\n依据：" + v.citation() + "（" + v.item() + "）", REF_TYPE, String.valueOf(id));
   }
 
   private static String required(String value, String field, String message) {

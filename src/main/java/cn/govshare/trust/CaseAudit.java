@@ -5,8 +5,13 @@ import cn.govshare.CaseRef;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,6 +60,20 @@ public class CaseAudit {
     }
     return directories.orderedStream().map(d -> d.byProcessInstance(processInstanceId)).flatMap(Optional::stream)
         .findFirst();
+  }
+
+  /** {@link #caseOf} for several process instances: each directory asked once for all it has not been found in. */
+  public Map<String, CaseRef> casesOf(Collection<String> processInstanceIds) {
+    Map<String, CaseRef> found = new HashMap<>();
+    Set<String> rest = processInstanceIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+    for (CaseDirectory directory : directories.orderedStream().toList()) {
+      if (rest.isEmpty()) {
+        break;
+      }
+      directory.byProcessInstances(rest).forEach(found::putIfAbsent);
+      rest.removeAll(found.keySet());
+    }
+    return found;
   }
 
   private void record(String userId, String action, String processInstanceId, String outcome, String detail) {

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -60,6 +62,9 @@ class DeadlineLedgerTest {
 
   @Autowired
   HistoryService history;
+
+  @Autowired
+  BreachBatches batches;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -190,6 +195,73 @@ class DeadlineLedgerTest {
       jdbc.update("UPDATE gs_deadline SET execution_id = ? WHERE id = ?", execution, poisoned);
       instances.forEach(instance -> runtime.deleteProcessInstance(instance, "test done"));
     }
+  }
+
+  /**
+   * Issue 25: a batch raised by one timer gives each of its deadlines exactly what a breach alone gives — one
+   * incident on the task's execution, one report to the general office (R27), one register entry (R29) with its
+   * audit record (R26) and the department's notice — and the timer that fires afterwards adds nothing.
+   */
+  @Test
+  void aBatchGivesEachDeadlineOneIncidentReportRegisterEntryAuditRecordAndNotice() {
+    List<ProcessInstance> instances = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    // the job executor would take the timers one by one: the batch is run by hand, as its first timer would
+    executor.shutdown();
+    try {
+      for (String group : List.of("gaj", "scjgj", "rsj", "gaj")) {
+        ProcessInstance instance = start("2025-09-26T10:00:00+08:00", Map.of("group", group));
+        instances.add(instance);
+        ids.add(mapper.findByTask(task(instance).getId()).id());
+      }
+      at("2025-10-17T08:00:00+08:00");
+      commands().execute(context -> {
+        batches.breach(ids.get(0));
+        return null;
+      });
+      executor.start();
+      DeadlineAcceptanceTest.await(() -> instances.stream().allMatch(i -> jdbc.queryForObject("SELECT COUNT(*) FROM "
+          + "ACT_RU_JOB WHERE HANDLER_TYPE_ = ? AND PROCESS_INSTANCE_ID_ = ?", Long.class, DeadlineJobs.BREACH,
+          i.getId()) == 0));
+
+      for (int i = 0; i < ids.size(); i++) {
+        long id = ids.get(i);
+        DeadlineRecord deadline = mapper.findById(id);
+        assertThat(deadline.state()).isEqualTo("BREACHED");
+        assertThat(deadline.department()).isEqualTo(List.of("gaj", "scjgj", "rsj", "gaj").get(i));
+        List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(instances.get(i).getId())
+            .incidentType(DeadlineLedger.INCIDENT_TYPE).list();
+        assertThat(incidents).singleElement().satisfies(incident -> {
+          assertThat(incident.getId()).isEqualTo(deadline.incidentId());
+          assertThat(incident.getExecutionId()).isEqualTo(deadline.executionId());
+          assertThat(incident.getConfiguration()).isEqualTo(String.valueOf(id));
+        });
+        assertThat(count("SELECT COUNT(*) FROM gs_notification WHERE category = 'DEADLINE_BREACH' AND ref_type = "
+            + "'deadline' AND ref_id = ? AND recipient = 'general-office'", String.valueOf(id))).isEqualTo(1);
+        List<Long> violations = jdbc.queryForList("SELECT id FROM gs_violation WHERE source_key = ? AND deadline_id = ?"
+            + " AND department = ?", Long.class, "deadline:" + id, id, deadline.department());
+        assertThat(violations).hasSize(1);
+        String violation = String.valueOf(violations.get(0));
+        assertThat(count("SELECT COUNT(*) FROM gs_audit WHERE action = 'VIOLATION_RECORDED' AND object_type = "
+            + "'VIOLATION' AND object_id = ?", violation)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM gs_notification WHERE category = 'VIOLATION' AND ref_type = "
+            + "'VIOLATION' AND ref_id = ? AND recipient = ?", violation, deadline.department())).isEqualTo(1);
+        // every notification of the breach has its delivery (mail is on in the tests): none left out of the outbox
+        assertThat(count("SELECT COUNT(*) FROM gs_notification n WHERE ((n.ref_type = 'deadline' AND n.ref_id = ?) OR "
+            + "(n.ref_type = 'VIOLATION' AND n.ref_id = ?)) AND NOT EXISTS (SELECT 1 FROM gs_notification_delivery d "
+            + "WHERE d.notification_id = n.id)", String.valueOf(id), violation)).isZero();
+      }
+    } finally {
+      if (!executor.isActive()) {
+        executor.start();
+      }
+      instances.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test done"));
+    }
+  }
+
+  private long count(String sql, Object... arguments) {
+    return jdbc.queryForObject(sql, Long.class, arguments);
   }
 
   private CommandExecutor commands() {

@@ -3,7 +3,8 @@
 # empty password; about 40 minutes on 2 cores):
 #   1. PerformanceHarness: start-up (five cold starts of the README's production command: the extracted jar with
 #      a class-data-sharing archive trained from the jar just packaged; one plain `java -jar` for comparison) and RSS, throughput GovShare vs bare Camunda, grant checks
-#      at 200/s and the grant-check ceiling at 1 M grants, deadline page;
+#      at 200/s and the grant-check ceiling at 1 M grants, the machine's floor at 200/s (an HTTP request without
+#      the database, a durable commit), deadline page;
 #   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once; the
 #      open ones beyond 1 000 templates are copied in SQL, -Dbench.clone=false opens all through the engine);
 #   3. the sections measured without MariaDB: CalendarBenchmark (JMH) and DeadlineBenchmark on H2 at 100 000.

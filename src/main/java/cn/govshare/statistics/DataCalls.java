@@ -70,9 +70,9 @@ public class DataCalls {
   }
 
   /**
-   * Whether {@link #countBatched} can be used: MySQL/MariaDB, whose upsert adds to a row another transaction is
-   * creating at the same moment. Elsewhere (the embedded H2) a counter row's first insert can meet another
-   * writer's, which {@link #count(Collection)} handles row by row.
+   * Whether {@link #countBatched} can be used: MySQL/MariaDB, whose upsert adds to a row whoever creates it (two
+   * transactions creating it at once can deadlock; the writer then writes its batch again). Elsewhere (the embedded
+   * H2) a counter row's first insert can meet another writer's, which {@link #count(Collection)} handles row by row.
    */
   public boolean countsInBatches() {
     return upsert();

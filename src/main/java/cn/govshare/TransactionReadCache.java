@@ -15,10 +15,8 @@ import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
@@ -47,16 +45,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
     @Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}),
     @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class})})
-public class TransactionReadCache implements Interceptor {
-
-  /**
-   * Wraps executors only. MyBatis' default wraps every statement's handlers as well, reading this class's
-   * signatures by reflection each time (per statement, and per session outside a transaction: issue 25's profile).
-   */
-  @Override
-  public Object plugin(Object target) {
-    return target instanceof Executor ? Plugin.wrap(target, this) : target;
-  }
+public class TransactionReadCache implements ExecutorInterceptor {
 
   /** The mappers whose reads are kept (by name: this package depends on no feature). */
   private static final Set<String> READERS = Set.of("cn.govshare.sharing.SharingMapper",

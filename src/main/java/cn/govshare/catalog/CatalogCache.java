@@ -1,15 +1,14 @@
 package cn.govshare.catalog;
 
+import cn.govshare.ExecutorInterceptor;
 import cn.govshare.GenerationCache;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,16 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
-public class CatalogCache implements Interceptor {
-
-  /**
-   * Wraps executors only. MyBatis' default wraps every statement's handlers as well, reading this class's
-   * signatures by reflection each time (per statement, and per session outside a transaction: issue 25's profile).
-   */
-  @Override
-  public Object plugin(Object target) {
-    return target instanceof Executor ? Plugin.wrap(target, this) : target;
-  }
+public class CatalogCache implements ExecutorInterceptor {
 
   private static final String WRITER = CatalogMapper.class.getName() + ".";
 

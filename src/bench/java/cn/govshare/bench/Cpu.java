@@ -26,8 +26,24 @@ public final class Cpu {
 
   /** CPU milliseconds of each thread of this JVM by thread name, digits dropped (pool threads summed), from /proc. */
   public static java.util.Map<String, Long> threads() throws IOException {
+    return threads(Path.of("/proc/self/task"));
+  }
+
+  /**
+   * CPU milliseconds of the JIT compiler threads (C1, C2) of a local JVM: compiling is not steady-state work, and a
+   * side that runs more code charges more of it to its first rounds.
+   */
+  public static long compilerMillis(long pid) throws IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    return threads(Path.of("/proc", Long.toString(pid), "task")).entrySet().stream()
+        .filter(e -> e.getKey().startsWith("CN CompilerThre")).mapToLong(java.util.Map.Entry::getValue).sum();
+  }
+
+  private static java.util.Map<String, Long> threads(Path taskDirectory) throws IOException {
     java.util.Map<String, Long> byName = new java.util.TreeMap<>();
-    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+    try (var tasks = Files.list(taskDirectory)) {
       for (Path task : tasks.toList()) {
         try {
           String stat = Files.readString(task.resolve("stat"));

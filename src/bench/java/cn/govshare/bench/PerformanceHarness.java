@@ -124,8 +124,7 @@ class PerformanceHarness {
           System.out.printf("BENCH preload to %d open requests: %.0f req/s, %d failures%n", size,
               preload.perSecond(), preload.failures());
         }
-        Load.closed(WORKERS, 40, flows::govshare);  // warm-up
-        Load.closed(WORKERS, 40, flows::bare);
+        warmUp(app.pid(), flows);
         Side govshare = new Side();
         Side bare = new Side();
         for (int round = 0; round < ROUNDS; round++) {
@@ -136,10 +135,15 @@ class PerformanceHarness {
         record("statements-per-flow-bare@" + size, "SQL", bare.statementsPerFlow());
         record("app-cpu-per-flow-govshare@" + size, "ms", govshare.appCpuPerFlow());
         record("app-cpu-per-flow-bare@" + size, "ms", bare.appCpuPerFlow());
+        // the JIT's share of the measured rounds: the steady state has none, so the ratio is given without it too
+        record("app-jit-cpu-per-flow-govshare@" + size, "ms", govshare.jitCpuPerFlow());
+        record("app-jit-cpu-per-flow-bare@" + size, "ms", bare.jitCpuPerFlow());
         record("db-cpu-per-flow-govshare@" + size, "ms", govshare.dbCpuPerFlow());
         record("db-cpu-per-flow-bare@" + size, "ms", bare.dbCpuPerFlow());
         record("db-user-cpu-per-flow-govshare@" + size, "ms", govshare.dbUserCpuPerFlow());
         record("db-user-cpu-per-flow-bare@" + size, "ms", bare.dbUserCpuPerFlow());
+        record("cpu-ratio@" + size, "bare/govshare", bare.cpuPerFlow(true) / govshare.cpuPerFlow(true));
+        record("cpu-ratio-without-jit@" + size, "bare/govshare", bare.cpuPerFlow(false) / govshare.cpuPerFlow(false));
         record("throughput-govshare@" + size, "requests/s", govshare.perSecond());
         record("throughput-bare@" + size, "requests/s", bare.perSecond());
         record("throughput-ratio@" + size, "govshare/bare", govshare.perSecond() / bare.perSecond());
@@ -310,6 +314,26 @@ class PerformanceHarness {
 
   private static java.util.function.IntFunction<byte[]> rawChecks;
 
+  /**
+   * Flows on both sides until the JIT has settled: rounds of 40 each until the compiler threads took under 5 % of the
+   * application's CPU in a round (at most 12 rounds, reported), so the measured rounds are the steady state.
+   */
+  private static void warmUp(long appPid, Flows flows) throws Exception {
+    for (int round = 1; ; round++) {
+      long app0 = Cpu.millis(appPid);
+      long jit0 = Cpu.compilerMillis(appPid);
+      Load.closed(WORKERS, 40, flows::govshare);
+      Load.closed(WORKERS, 40, flows::bare);
+      long app = Cpu.millis(appPid) - app0;
+      long jit = Cpu.compilerMillis(appPid) - jit0;
+      if (jit < app * 0.05 || round == 12) {
+        System.out.printf("BENCH warm-up: %d rounds of 40 + 40 flows; the JIT's share of the last %.1f %%%n", round,
+            100.0 * jit / Math.max(1, app));
+        return;
+      }
+    }
+  }
+
   /** One side of the comparison, summed over its rounds: flows, time, statements and CPU (app JVM, MariaDB). */
   private static final class Side {
     int flows;
@@ -317,6 +341,7 @@ class PerformanceHarness {
     long nanos;
     long statements;
     long appCpuMillis;
+    long jitCpuMillis;
     long dbCpuMillis;
     double dbUserCpuSeconds;
 
@@ -324,8 +349,10 @@ class PerformanceHarness {
       double u0 = userCpuSeconds();
       long q0 = statements();
       long app0 = Cpu.millis(appPid);
+      long jit0 = Cpu.compilerMillis(appPid);
       long db0 = Cpu.millis(Cpu.mariadb());
       Load.Result result = load.call();
+      jitCpuMillis += Cpu.compilerMillis(appPid) - jit0;
       dbCpuMillis += Cpu.millis(Cpu.mariadb()) - db0;
       appCpuMillis += Cpu.millis(appPid) - app0;
       statements += statements() - q0;
@@ -345,6 +372,15 @@ class PerformanceHarness {
 
     double appCpuPerFlow() {
       return appCpuMillis / (double) flows;
+    }
+
+    double jitCpuPerFlow() {
+      return jitCpuMillis / (double) flows;
+    }
+
+    /** Application and the application user's MariaDB CPU per flow, with or without the JIT compiler threads. */
+    double cpuPerFlow(boolean withJit) {
+      return (appCpuMillis - (withJit ? 0 : jitCpuMillis)) / (double) flows + dbUserCpuPerFlow();
     }
 
     double dbCpuPerFlow() {

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -53,6 +55,17 @@ final class Browser implements TestWatcher, AutoCloseable {
 
   WebElement visible(By by) {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /**
+   * Clicks the visible element {@code by} finds. The web apps may render it again between the finding and the
+   * click (seen on a slow machine: a stale element); then it is found again and clicked, until the wait runs out.
+   */
+  void click(By by) {
+    waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+      ((JavascriptExecutor) d).executeScript("arguments[0].click()", visible(by));
+      return true;
+    });
   }
 
   List<WebElement> all(By by) {

@@ -142,7 +142,7 @@ class ChineseScreensBrowserIT {
       }
       BROWSER.driver().get(base() + screen.path().apply(cases));
       if (screen.tab() != null) {
-        click(screen.tab());
+        BROWSER.click(screen.tab());
       }
       BROWSER.waiting().withTimeout(Duration.ofSeconds(60))
           .until(ExpectedConditions.visibilityOfElementLocated(screen.ready()));
@@ -189,10 +189,10 @@ class ChineseScreensBrowserIT {
     // the provider reviews: a refusal needs its reason, and choosing to share after that error never traps 完成
     openTask("gaj-reviewer", task("gaj-reviewer", instance, "providerAuthorization"));
     assertThat(caseFileText()).contains("规范性审查", "审查通过", "R13");
-    click(By.xpath("//label[normalize-space()='不予共享']"));
+    BROWSER.click(By.xpath("//label[normalize-space()='不予共享']"));
     complete();
     assertThat(BROWSER.visible(By.cssSelector(".fjs-form-field-error")).getText()).isEqualTo("此项为必填项。");
-    click(By.xpath("//label[normalize-space()='同意共享']"));
+    BROWSER.click(By.xpath("//label[normalize-space()='同意共享']"));
     BROWSER.waiting().until(d -> completeButton().isEnabled());
     journey("provider-reviews");
 
@@ -256,10 +256,6 @@ class ChineseScreensBrowserIT {
 
   private String caseFileText() {
     return BROWSER.visible(By.cssSelector(".govshare-case-file")).getText();
-  }
-
-  private void click(By by) {
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", BROWSER.visible(by));
   }
 
   private WebElement completeButton() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.cache.CacheKey;
@@ -15,9 +16,11 @@ import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
+import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,8 @@ public class TransactionReadCache implements ExecutorInterceptor {
   private static final Set<String> CACHED = Set.of("gs_share_request", "gs_share_request_step",
       "gs_notification_webhook");
   private static final Object KEY = new Object();
+  /** The tables of each statement whose text is fixed (no dynamic SQL), scanned once instead of on every call. */
+  private static final Map<String, Set<String>> FIXED = new ConcurrentHashMap<>();
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
@@ -63,7 +68,7 @@ public class TransactionReadCache implements ExecutorInterceptor {
     if (statement.getSqlCommandType() != SqlCommandType.SELECT) {
       Reads reads = current();
       if (reads != null) {
-        reads.dropReadsOf(tables(statement.getBoundSql(args[1]).getSql()));
+        reads.dropReadsOf(tables(statement, args[1]));
       }
       return invocation.proceed();
     }
@@ -75,7 +80,7 @@ public class TransactionReadCache implements ExecutorInterceptor {
     }
     BoundSql sql = statement.getBoundSql(args[1]);
     String text = sql.getSql();
-    Set<String> read = tables(text);
+    Set<String> read = tables(statement, args[1]);
     if (!CACHED.containsAll(read) || read.isEmpty() || text.toUpperCase(Locale.ROOT).contains("FOR UPDATE")) {
       return invocation.proceed();
     }
@@ -90,6 +95,14 @@ public class TransactionReadCache implements ExecutorInterceptor {
     List<Object> rows = (List<Object>) invocation.proceed();
     reads.answers.put(key, new Read(new ArrayList<>(rows), read));
     return rows;
+  }
+
+  private static Set<String> tables(MappedStatement statement, Object parameter) {
+    SqlSource source = statement.getSqlSource();
+    if (source instanceof RawSqlSource) {
+      return FIXED.computeIfAbsent(statement.getId(), id -> Set.copyOf(tables(statement.getBoundSql(parameter).getSql())));
+    }
+    return tables(statement.getBoundSql(parameter).getSql());
   }
 
   private static Set<String> tables(String sql) {

@@ -125,8 +125,8 @@ class PerformanceHarness {
               preload.perSecond(), preload.failures());
         }
         warmUp(app.pid(), flows);
-        Side govshare = new Side();
-        Side bare = new Side();
+        Side govshare = new Side("govshare@" + size);
+        Side bare = new Side("bare@" + size);
         for (int round = 0; round < ROUNDS; round++) {
           govshare.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::govshare));
           bare.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::bare));
@@ -356,6 +356,7 @@ class PerformanceHarness {
 
   /** One side of the comparison, summed over its rounds: flows, time, statements and CPU (app JVM, MariaDB). */
   private static final class Side {
+    final String name;
     int flows;
     int failures;
     long nanos;
@@ -365,14 +366,21 @@ class PerformanceHarness {
     long dbCpuMillis;
     double dbUserCpuSeconds;
 
+    Side(String name) {
+      this.name = name;
+    }
+
     void run(long appPid, Callable<Load.Result> load) throws Exception {
       double u0 = userCpuSeconds();
       long q0 = statements();
       long app0 = Cpu.millis(appPid);
       long jit0 = Cpu.compilerMillis(appPid);
       long db0 = Cpu.millis(Cpu.mariadb());
+      long from = System.currentTimeMillis();
       Load.Result result = load.call();
       jitCpuMillis += Cpu.compilerMillis(appPid) - jit0;
+      // the window of each round, so a flight recording of the application can be split by side (bench.jvmArgs)
+      System.out.printf("BENCH window %s %d %d%n", name, from, System.currentTimeMillis());
       dbCpuMillis += Cpu.millis(Cpu.mariadb()) - db0;
       appCpuMillis += Cpu.millis(appPid) - app0;
       statements += statements() - q0;

@@ -1,6 +1,7 @@
 package cn.govshare.casefile;
 
 import cn.govshare.CaseFileSource;
+import cn.govshare.ConstantVariables;
 import cn.govshare.EveryUserTask;
 import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
@@ -17,10 +18,11 @@ import org.springframework.stereotype.Component;
  * Issue 20: Tasklist's list shows each task's case number, requesting department and resource. Every user task of
  * every deployment gets them as task-local variables when it is created, from GovShare's rows (the case's
  * {@link CaseFileSource}); users cannot write them (the engine guard lets a task's holder write only its form's
- * fields). {@link TaskFilters} names them in the filters' {@code variables}.
+ * fields). {@link TaskFilters} names them in the filters' {@code variables}. Set once, never changed
+ * ({@link ConstantVariables}).
  */
 @Component
-class CaseListColumns extends AbstractProcessEnginePlugin {
+class CaseListColumns extends AbstractProcessEnginePlugin implements ConstantVariables {
 
   static final String NUMBER = "caseNumber";
   static final String REQUESTER = "caseRequester";
@@ -32,6 +34,11 @@ class CaseListColumns extends AbstractProcessEnginePlugin {
   CaseListColumns(ObjectProvider<CaseFileSource> sources, ObjectProvider<DepartmentService> departments) {
     this.sources = sources;
     this.departments = departments;
+  }
+
+  @Override
+  public boolean constant(String processDefinitionKey, String variableName) {
+    return NUMBER.equals(variableName) || REQUESTER.equals(variableName) || RESOURCE.equals(variableName);
   }
 
   @Override

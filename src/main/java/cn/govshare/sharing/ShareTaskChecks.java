@@ -136,8 +136,9 @@ class ShareTaskChecks {
   private static void recordUnchanged(DelegateTask task, ShareRequest request) {
     for (String name : task.getVariableNames()) {
       Function<ShareRequest, Object> copy = RECORD_COPIES.get(name);
-      Object value = task.getVariable(name);
-      if (copy != null && value != null && !String.valueOf(copy.apply(request)).equals(String.valueOf(value))) {
+      // issue 25: only a record copy's value is compared; looking up every variable's value cost a scope walk each
+      Object value = copy == null ? null : task.getVariable(name);
+      if (value != null && !String.valueOf(copy.apply(request)).equals(String.valueOf(value))) {
         throw new FormRejection(name, "申请编号、资源和部门以共享申请记录为准，办理时不能修改");
       }
       if (RESERVED.contains(name) || RESERVED_SUFFIXES.stream().anyMatch(name::endsWith)) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.ibatis.cache.CacheKey;
@@ -16,7 +17,6 @@ import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
-import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -68,7 +68,7 @@ public class TransactionReadCache implements ExecutorInterceptor {
     if (statement.getSqlCommandType() != SqlCommandType.SELECT) {
       Reads reads = current();
       if (reads != null) {
-        reads.dropReadsOf(tables(statement, args[1]));
+        reads.dropReadsOf(tables(statement, () -> statement.getBoundSql(args[1]).getSql()));
       }
       return invocation.proceed();
     }
@@ -80,7 +80,7 @@ public class TransactionReadCache implements ExecutorInterceptor {
     }
     BoundSql sql = statement.getBoundSql(args[1]);
     String text = sql.getSql();
-    Set<String> read = tables(statement, args[1]);
+    Set<String> read = tables(statement, () -> text);
     if (!CACHED.containsAll(read) || read.isEmpty() || text.toUpperCase(Locale.ROOT).contains("FOR UPDATE")) {
       return invocation.proceed();
     }
@@ -97,12 +97,12 @@ public class TransactionReadCache implements ExecutorInterceptor {
     return rows;
   }
 
-  private static Set<String> tables(MappedStatement statement, Object parameter) {
-    SqlSource source = statement.getSqlSource();
-    if (source instanceof RawSqlSource) {
-      return FIXED.computeIfAbsent(statement.getId(), id -> Set.copyOf(tables(statement.getBoundSql(parameter).getSql())));
+  /** The tables a statement names; {@code sql} is built only for a dynamic statement or a fixed one's first call. */
+  private static Set<String> tables(MappedStatement statement, Supplier<String> sql) {
+    if (statement.getSqlSource() instanceof RawSqlSource) {
+      return FIXED.computeIfAbsent(statement.getId(), id -> Set.copyOf(tables(sql.get())));
     }
-    return tables(statement.getBoundSql(parameter).getSql());
+    return tables(sql.get());
   }
 
   private static Set<String> tables(String sql) {

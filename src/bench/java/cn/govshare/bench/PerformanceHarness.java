@@ -225,25 +225,6 @@ class PerformanceHarness {
    * with the achieved rate and the CPU of the load generator (this JVM), the application and MariaDB in cores.
    * Stops after the first step that falls behind (achieved below 90 % of offered, or p99 over a second).
    */
-  /**
-   * Grant checks at 500/s in windows of 5 s until the JIT compiler threads took under 5 % of the application's CPU in
-   * a window (at most 24 windows, reported): the figures after it are the steady state, not the compilation.
-   */
-  private void warmGrantChecks(int port, long appPid, Flows flows) throws Exception {
-    for (int window = 1; ; window++) {
-      long app0 = Cpu.millis(appPid);
-      long jit0 = Cpu.compilerMillis(appPid);
-      grantChecks(port, flows, 500, Duration.ofSeconds(5), 128);
-      long app = Cpu.millis(appPid) - app0;
-      long jit = Cpu.compilerMillis(appPid) - jit0;
-      if (jit < app * 0.05 || window == 24) {
-        System.out.printf("BENCH grant warm-up: %d windows of 5 s at 500/s; the JIT's share of the last %.1f %%%n",
-            window, 100.0 * jit / Math.max(1, app));
-        return;
-      }
-    }
-  }
-
   private void ceiling(int port, long appPid, Flows flows) throws Exception {
     // warm-up at a higher rate, long enough for the JIT: per-check CPU at a low rate otherwise includes compilation
     grantChecks(port, flows, 500, CEILING_WARMUP, 128);
@@ -335,19 +316,35 @@ class PerformanceHarness {
   private static java.util.function.IntFunction<byte[]> rawChecks;
 
   /**
-   * Flows on both sides until the JIT has settled: rounds of 40 each until the compiler threads took under 5 % of the
-   * application's CPU in a round (at most 12 rounds, reported), so the measured rounds are the steady state.
+   * Flows on both sides until the JIT has settled: rounds of 40 each (at most 12), so the measured rounds are the
+   * steady state.
    */
   private static void warmUp(long appPid, Flows flows) throws Exception {
-    for (int round = 1; ; round++) {
+    untilJitSettles(appPid, 12, "rounds of 40 + 40 flows", () -> {
+      Load.closed(WORKERS, 40, flows::govshare);
+      return Load.closed(WORKERS, 40, flows::bare);
+    });
+  }
+
+  /** Grant checks at 500/s in windows of 5 s until the JIT has settled (at most 24 windows). */
+  private static void warmGrantChecks(int port, long appPid, Flows flows) throws Exception {
+    untilJitSettles(appPid, 24, "windows of 5 s of grant checks at 500/s",
+        () -> grantChecks(port, flows, 500, Duration.ofSeconds(5), 128));
+  }
+
+  /**
+   * Runs {@code load} again until the application's JIT compiler threads took under 5 % of its CPU in one run, or
+   * {@code most} times; prints how many it took: what follows is the steady state, not the compilation.
+   */
+  private static void untilJitSettles(long appPid, int most, String what, Callable<?> load) throws Exception {
+    for (int run = 1; ; run++) {
       long app0 = Cpu.millis(appPid);
       long jit0 = Cpu.compilerMillis(appPid);
-      Load.closed(WORKERS, 40, flows::govshare);
-      Load.closed(WORKERS, 40, flows::bare);
+      load.call();
       long app = Cpu.millis(appPid) - app0;
       long jit = Cpu.compilerMillis(appPid) - jit0;
-      if (jit < app * 0.05 || round == 12) {
-        System.out.printf("BENCH warm-up: %d rounds of 40 + 40 flows; the JIT's share of the last %.1f %%%n", round,
+      if (jit < app * 0.05 || run == most) {
+        System.out.printf("BENCH warm-up: %d %s; the JIT's share of the last %.1f %%%n", run, what,
             100.0 * jit / Math.max(1, app));
         return;
       }

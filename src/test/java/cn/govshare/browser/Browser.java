@@ -58,12 +58,16 @@ final class Browser implements TestWatcher, AutoCloseable {
   }
 
   /**
-   * Clicks the visible element {@code by} finds. The web apps may render it again between the finding and the
-   * click (seen on a slow machine: a stale element); then it is found again and clicked, until the wait runs out.
+   * Clicks the visible element {@code by} finds, once it is enabled. The pages may render it again between the
+   * finding and the click (seen on a slow machine: a stale element); then it is found again, until the wait runs out.
    */
   void click(By by) {
     waiting().ignoring(StaleElementReferenceException.class).until(d -> {
-      ((JavascriptExecutor) d).executeScript("arguments[0].click()", visible(by));
+      WebElement element = visible(by);
+      if (!element.isEnabled()) {
+        return false;
+      }
+      ((JavascriptExecutor) d).executeScript("arguments[0].click()", element);
       return true;
     });
   }

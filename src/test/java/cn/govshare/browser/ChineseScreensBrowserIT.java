@@ -263,8 +263,7 @@ class ChineseScreensBrowserIT {
   }
 
   private void complete() {
-    BROWSER.waiting().until(d -> completeButton().isEnabled());
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", completeButton());
+    BROWSER.click(By.xpath("//button[normalize-space()='完成']"));
   }
 
   /** The visible words of the page written in Latin letters (ids and numbers included; the caller sorts them out). */

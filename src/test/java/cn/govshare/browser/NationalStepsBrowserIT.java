@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,14 +110,11 @@ class NationalStepsBrowserIT {
   /** Opening the group task claimed it for its candidate (Tasklist's script, docs/webapps-zh.md): choose. */
   private void chooseOnceClaimed(String option) {
     BROWSER.waiting().until(d -> d.findElements(By.cssSelector("button.claim")).isEmpty());
-    WebElement choice = BROWSER.visible(By.xpath("//label[normalize-space()='" + option + "']"));
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", choice);
+    BROWSER.click(By.xpath("//label[normalize-space()='" + option + "']"));
   }
 
   private void complete() {
-    WebElement button = BROWSER.visible(By.xpath("//button[normalize-space()='完成']"));
-    BROWSER.waiting().until(d -> button.isEnabled());
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", button);
+    BROWSER.click(By.xpath("//button[normalize-space()='完成']"));
   }
 
   private void awaitTask(String instance, String key) {

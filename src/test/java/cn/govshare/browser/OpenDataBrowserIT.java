@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,9 +82,7 @@ class OpenDataBrowserIT {
     BROWSER.driver().findElement(By.id("verify-submit")).click();
     BROWSER.visible(By.id("requests-section"));
 
-    WebElement apply = BROWSER.visible(By.cssSelector("#catalog tr[data-code='FR-001'] button.apply"));
-    BROWSER.waiting().until(d -> apply.isEnabled());
-    apply.click();
+    BROWSER.click(By.cssSelector("#catalog tr[data-code='FR-001'] button.apply"));
     type("apply-purpose", "浏览器测试：研究本市营商环境");
     type("apply-use", "学术论文中的统计分析，不对外提供原始数据");
     BROWSER.driver().findElement(By.id("apply-submit")).click();
@@ -99,16 +96,13 @@ class OpenDataBrowserIT {
     String form = BROWSER.visible(By.cssSelector(".fjs-container")).getText();
     assertThat(form).contains("浏览器测试：研究本市营商环境", "第二十一条", "获取方式").doesNotContain("11010519491231002X");
     BROWSER.waiting().until(d -> d.findElements(By.cssSelector("button.claim")).isEmpty());
-    WebElement agree = BROWSER.visible(By.xpath("//label[normalize-space()='同意开放']"));
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", agree);
+    BROWSER.click(By.xpath("//label[normalize-space()='同意开放']"));
     WebElement access = BROWSER.visible(By.xpath("//label[contains(., '获取方式')]/following::textarea[1]"));
     access.sendKeys("经市共享平台服务网关调用法人基础信息查询接口，账号已发至您的邮箱");
     access.sendKeys(Keys.TAB);
     Thread.sleep(800);
     BROWSER.screenshot("open-data-review");
-    WebElement complete = BROWSER.visible(By.xpath("//button[normalize-space()='完成']"));
-    BROWSER.waiting().until(d -> complete.isEnabled());
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", complete);
+    BROWSER.click(By.xpath("//button[normalize-space()='完成']"));
     BROWSER.waiting().withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(
         By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '答复开放数据申请')]")));
 

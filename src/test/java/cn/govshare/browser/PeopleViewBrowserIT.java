@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,8 +95,7 @@ class PeopleViewBrowserIT {
         + "&assignee=gaj-reviewer").json().size() == 1);
     BROWSER.waiting().until(d -> d.findElements(By.cssSelector("button.claim")).isEmpty());
 
-    WebElement refuse = BROWSER.driver().findElement(By.xpath("//label[normalize-space()='不予共享']"));
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", refuse);
+    BROWSER.click(By.xpath("//label[normalize-space()='不予共享']"));
     // the denial reason is required: completing without it marks the field and leaves the task open
     complete();
     BROWSER.visible(By.cssSelector(".fjs-form-field-error"));
@@ -210,13 +208,9 @@ class PeopleViewBrowserIT {
     BROWSER.screenshot("applicant-page");
   }
 
-  private WebElement completeButton() {
-    return BROWSER.driver().findElement(By.xpath("//button[normalize-space()='完成']"));
-  }
 
   private void complete() {
-    BROWSER.waiting().until(d -> completeButton().isEnabled());
-    ((JavascriptExecutor) BROWSER.driver()).executeScript("arguments[0].click()", completeButton());
+    BROWSER.click(By.xpath("//button[normalize-space()='完成']"));
   }
 
   private boolean open(String instance) {

@@ -127,9 +127,11 @@ class PerformanceHarness {
         warmUp(app.pid(), flows);
         Side govshare = new Side("govshare@" + size);
         Side bare = new Side("bare@" + size);
+        Side minimal = new Side("bare-minimal@" + size);
         for (int round = 0; round < ROUNDS; round++) {
           govshare.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::govshare));
           bare.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::bare));
+          minimal.run(app.pid(), () -> Load.closed(WORKERS, FLOWS / ROUNDS, flows::bareMinimal));
         }
         record("statements-per-flow-govshare@" + size, "SQL", govshare.statementsPerFlow());
         record("statements-per-flow-bare@" + size, "SQL", bare.statementsPerFlow());
@@ -147,7 +149,16 @@ class PerformanceHarness {
         record("throughput-govshare@" + size, "requests/s", govshare.perSecond());
         record("throughput-bare@" + size, "requests/s", bare.perSecond());
         record("throughput-ratio@" + size, "govshare/bare", govshare.perSecond() / bare.perSecond());
-        record("failures@" + size, "count", govshare.failures + bare.failures);
+        record("failures@" + size, "count", govshare.failures + bare.failures + minimal.failures);
+        // the baseline of the harness until issue 25's fifth part: two user tasks and two expression tasks, none of
+        // the profiles' gateways or the answer's sub-process (smaller than issue 12's "same shape"), for comparison
+        record("statements-per-flow-bare-minimal@" + size, "SQL", minimal.statementsPerFlow());
+        record("app-cpu-per-flow-bare-minimal@" + size, "ms", minimal.appCpuPerFlow());
+        record("db-user-cpu-per-flow-bare-minimal@" + size, "ms", minimal.dbUserCpuPerFlow());
+        record("cpu-ratio-minimal@" + size, "bare/govshare", minimal.cpuPerFlow(true) / govshare.cpuPerFlow(true));
+        record("cpu-ratio-minimal-without-jit@" + size, "bare/govshare",
+            minimal.cpuPerFlow(false) / govshare.cpuPerFlow(false));
+        record("throughput-ratio-minimal@" + size, "govshare/bare", govshare.perSecond() / minimal.perSecond());
         Load.Result page = Load.closed(1, 50, i -> flows.supervisor.get("/api/deadlines?state=OPEN&size=20").status()
             == 200);
         record("deadline-page-p50@" + size, "ms", page.p50Millis());
@@ -316,12 +327,13 @@ class PerformanceHarness {
   private static java.util.function.IntFunction<byte[]> rawChecks;
 
   /**
-   * Flows on both sides until the JIT has settled: rounds of 40 each (at most 12), so the measured rounds are the
+   * Flows on every side until the JIT has settled: rounds of 40 each (at most 12), so the measured rounds are the
    * steady state.
    */
   private static void warmUp(long appPid, Flows flows) throws Exception {
-    untilJitSettles(appPid, 12, "rounds of 40 + 40 flows", () -> {
+    untilJitSettles(appPid, 12, "rounds of 40 + 40 + 40 flows", () -> {
       Load.closed(WORKERS, 40, flows::govshare);
+      Load.closed(WORKERS, 40, flows::bareMinimal);
       return Load.closed(WORKERS, 40, flows::bare);
     });
   }
@@ -480,15 +492,31 @@ class PerformanceHarness {
     }
 
     /**
-     * The same shape on bare Camunda: no GovShare services, no deadline records. By default it carries one variable
-     * and its completions none; {@code -Dbench.bareVariables=true} (issue 25, like for like) starts it with the 18
-     * variables a GovShare request's start sets for its forms (its completions still send none: the engine doors let a
-     * task's holder write only its form's fields, and the bare tasks have no form).
+     * The same shape on bare Camunda, as issue 12 defines the baseline (bench/bare-share-request-shape.bpmn): the
+     * gateways, sub-process, tasks and forms a conditional request passes through, no GovShare services, no deadline
+     * records; its completions carry the same decisions through the same forms. By default it starts with one
+     * variable; {@code -Dbench.bareVariables=true} (issue 25, like for like) starts it with the 18 variables a
+     * GovShare request's start sets for its forms.
      */
     boolean bare(int i) throws Exception {
       Http.Answer started = admin.post("/engine-rest/process-definition/key/bare-share-request/start",
           Map.of("businessKey", "bare-" + i, "variables", BARE_VARIABLES ? requestVariables(i)
               : Map.of("providerDept", Map.of("value", "gaj"))));
+      if (started.status() != 200) {
+        return false;
+      }
+      String instance = started.json().path("id").asText();
+      return complete(operator, instance, Map.of("checkPassed", Map.of("value", true)))
+          && complete(reviewer, instance, Map.of("approved", Map.of("value", true)));
+    }
+
+    /**
+     * The harness's baseline before issue 25's fifth part (bench/bare-share-request.bpmn): two user tasks without
+     * forms and two expression tasks, one variable, completions with none; kept for comparison with earlier runs.
+     */
+    boolean bareMinimal(int i) throws Exception {
+      Http.Answer started = admin.post("/engine-rest/process-definition/key/bare-minimal-share-request/start",
+          Map.of("businessKey", "bare-minimal-" + i, "variables", Map.of("providerDept", Map.of("value", "gaj"))));
       if (started.status() != 200) {
         return false;
       }
@@ -591,10 +619,15 @@ class PerformanceHarness {
   }
 
   private void deployBare(int port) throws Exception {
-    String bpmn = Files.readString(Path.of("src/bench/resources/bench/bare-share-request.bpmn"));
+    deployBare(port, "bare-share-request-shape.bpmn");
+    deployBare(port, "bare-share-request.bpmn");
+  }
+
+  private void deployBare(int port, String file) throws Exception {
+    String bpmn = Files.readString(Path.of("src/bench/resources/bench", file));
     String boundary = "govshare-bench";
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bare.bpmn\"; filename=\"bare.bpmn\"\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file + "\"; filename=\"" + file + "\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment/create"))

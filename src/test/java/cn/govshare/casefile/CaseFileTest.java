@@ -37,11 +37,21 @@ class CaseFileTest {
     assertThat(answer.path("deadline").path("rule").asText()).isEqualTo("R13");
     assertThat(answer.path("deadline").path("citation").asText()).contains("第二十条");
     assertThat(answer.path("deadline").path("lastDay").asText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日（星期.）前");
-    // the list columns come from the same rows, as task-local variables
-    JsonNode local = ApiClient.as(port, "gaj-reviewer").get("/engine-rest/task/" + task + "/localVariables").json();
-    assertThat(local.path("caseNumber").path("value").asText()).isEqualTo(file.path("businessKey").asText());
-    assertThat(local.path("caseRequester").path("value").asText()).isEqualTo("市人社局");
-    assertThat(local.path("caseResource").path("value").asText()).isEqualTo("户籍变动信息（RK-002）");
+    // the list columns come from the same rows, as variables of the task
+    JsonNode columns = ApiClient.as(port, "gaj-reviewer").get("/engine-rest/task/" + task + "/variables").json();
+    assertThat(columns.path("caseNumber").path("value").asText()).isEqualTo(file.path("businessKey").asText());
+    assertThat(columns.path("caseRequester").path("value").asText()).isEqualTo("市人社局");
+    assertThat(columns.path("caseResource").path("value").asText()).isEqualTo("户籍变动信息（RK-002）");
+    // and Tasklist's list shows them: it reads them through a filter, with the user's own rights (a department may
+    // read its tasks, not the process instances: variables of the instance would not show here)
+    ApiClient hal = ApiClient.as(port, "gaj-reviewer").withHeader("Accept", "application/hal+json");
+    JsonNode filters = ApiClient.as(port, "gaj-reviewer").get("/engine-rest/filter?resourceType=Task").json();
+    assertThat(filters).as("the reviewer has Tasklist's filters").isNotEmpty();
+    JsonNode listed = hal.post("/engine-rest/filter/" + filters.get(0).path("id").asText() + "/list?maxResults=200",
+        Map.of("taskId", task)).json().path("_embedded");
+    assertThat(listed.path("task")).hasSize(1);
+    assertThat(listed.path("task").get(0).path("_embedded").path("variable").findValuesAsText("name"))
+        .contains("caseNumber", "caseRequester", "caseResource");
   }
 
   @Test
@@ -70,15 +80,28 @@ class CaseFileTest {
   @Test
   void theListColumnsAreThePlatformsAndNoUserWritesThem() {
     String task = providerTask("案卷测试：列");
-    ApiClient.Response forged = ApiClient.as(port, "gaj-reviewer").put("/engine-rest/task/" + task
+    ApiClient reviewer = ApiClient.as(port, "gaj-reviewer");
+    ApiClient.Response forged = reviewer.put("/engine-rest/task/" + task
         + "/localVariables/caseNumber", Map.of("value", "SR-伪造", "type", "String"));
     assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+    ApiClient.Response throughTask = reviewer.put("/engine-rest/task/" + task + "/variables/caseRequester",
+        Map.of("value", "市民政局", "type", "String"));
+    assertThat(throughTask.status()).as(throughTask.toString()).isEqualTo(400);
+    String instance = reviewer.get("/engine-rest/task/" + task).json().path("processInstanceId").asText();
+    ApiClient.Response onInstance = reviewer.put("/engine-rest/process-instance/" + instance
+        + "/variables/caseNumber", Map.of("value", "SR-伪造", "type", "String"));
+    assertThat(onInstance.status()).as(onInstance.toString()).isBetween(400, 499);
+    ApiClient.Response onExecution = reviewer.post("/engine-rest/execution/" + instance + "/localVariables",
+        Map.of("modifications", Map.of("caseNumber", Map.of("value", "SR-伪造", "type", "String"))));
+    assertThat(onExecution.status()).as(onExecution.toString()).isBetween(400, 499);
     ApiClient.Response viaCompletion = ApiClient.as(port, "gaj-reviewer").post("/engine-rest/task/" + task
         + "/submit-form", Map.of("variables", Map.of("caseResource", Map.of("value", "别的资源"),
             "approved", Map.of("value", true))));
     assertThat(viaCompletion.status()).as(viaCompletion.toString()).isEqualTo(400);
-    assertThat(ApiClient.as(port, "gaj-reviewer").get("/engine-rest/task/" + task + "/localVariables").json()
-        .path("caseResource").path("value").asText()).isEqualTo("户籍变动信息（RK-002）");
+    JsonNode columns = reviewer.get("/engine-rest/task/" + task + "/variables").json();
+    assertThat(columns.path("caseResource").path("value").asText()).isEqualTo("户籍变动信息（RK-002）");
+    assertThat(columns.path("caseNumber").path("value").asText()).startsWith("SR-").isNotEqualTo("SR-伪造");
+    assertThat(columns.path("caseRequester").path("value").asText()).isEqualTo("市人社局");
   }
 
   @Test

@@ -619,21 +619,28 @@ class PerformanceHarness {
   }
 
   private void deployBare(int port) throws Exception {
-    deployBare(port, "bare-share-request-shape.bpmn");
-    deployBare(port, "bare-share-request.bpmn");
+    // the same-shape process with its two forms in one deployment: bound as GovShare binds its forms
+    deployBare(port, Path.of("src/bench/resources/bench/bare-share-request-shape.bpmn"),
+        Path.of("forms/normative-check.form"), Path.of("forms/provider-authorization.form"));
+    deployBare(port, Path.of("src/bench/resources/bench/bare-share-request.bpmn"));
   }
 
-  private void deployBare(int port, String file) throws Exception {
-    String bpmn = Files.readString(Path.of("src/bench/resources/bench", file));
+  private void deployBare(int port, Path... files) throws Exception {
     String boundary = "govshare-bench";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file + "\"; filename=\"" + file + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+    StringBuilder body = new StringBuilder("--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n");
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+          .append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .append(Files.readString(file)).append("\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment/create"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("bare deployment failed: " + response.body());

@@ -16,8 +16,10 @@
 # grant check and ceiling at 1 M grants with short steps, the breach burst at 10 000 open; no step 3.
 # BENCH_GRANTS=1: the grant check alone (1 M grants: 200/s, then the ceiling; no start-ups, flows or deadlines),
 # with BENCH_QUICK=1 in short steps. BENCH_FLOWS=1: the flows alone, GovShare against bare Camunda at 0 and 2 000 open
-# requests (no start-ups, grant checks or deadlines; about 10 minutes on a quiet machine; -Dbench.bareVariables=true
-# starts the bare process with a request's 18 form variables). BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
+# requests (no start-ups, grant checks or deadlines; about 12 minutes on a quiet machine). The bare side is issue 12's
+# same shape (src/bench/resources/bench/bare-share-request-shape.bpmn with its two forms); the harness's earlier,
+# smaller baseline runs in the same rounds as bare-minimal (records *-minimal*). -Dbench.bareVariables=true
+# starts the same-shape bare process with a request's 18 form variables. BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
 # PerformanceHarness run (e.g. -Dbench.ceilingRates=1000,2000, -Dbench.database=mine -Dbench.dbUser=mine on a
 # shared server); BENCH_DEADLINES="1000" picks sizes. The plots go to target/bench and, for what was run, to
 # docs/images (the grant ceiling always).

@@ -5,7 +5,8 @@
 #      a class-data-sharing archive trained from the jar just packaged; one plain `java -jar` for comparison) and RSS, throughput GovShare vs bare Camunda, grant checks
 #      at 200/s and the grant-check ceiling at 1 M grants, the machine's floor at 200/s (an HTTP request without
 #      the database, a durable commit), deadline page;
-#   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once; the
+#   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once, and from
+#      10 000 a second burst of 1 000 in the same JVM, the warm-* records; the
 #      open ones beyond 1 000 templates are copied in SQL, -Dbench.clone=false opens all through the engine);
 #   3. the sections measured without MariaDB: CalendarBenchmark (JMH) and DeadlineBenchmark on H2 at 100 000.
 # Flows and grant checks are measured after a warm-up that lasts until the JIT compiler threads take under 5 % of

@@ -29,11 +29,27 @@ interface DeadlineJobsMapper {
   List<Long> unguarded(@Param("breach") String breachType, @Param("dueBefore") Instant dueBefore);
 
   /**
-   * Up to {@code limit} other OPEN deadlines due by {@code now} whose breach timer no job executor holds, with that
-   * timer; a plain read, nothing locked ({@link #lockJobs}, {@link #lockOpen} lock by primary key).
+   * Up to {@code limit} other OPEN deadlines due by {@code now}, in due order, each with its breach timers that no job
+   * executor holds; a plain read, nothing locked ({@link #lockJobs}, {@link #lockOpen} lock by primary key). Two
+   * index lookups, the deadlines by state and due instant, then their timers by handler: joined in one query, H2
+   * matched every deadline against every breach timer (40 ms of CPU a breach at 3 000 open).
    */
-  List<DueTimer> dueCandidates(@Param("breach") String breachType, @Param("now") Instant now, @Param("own") long own,
-      @Param("limit") int limit);
+  default List<DueTimer> dueCandidates(String breachType, Instant now, long own, int limit) {
+    List<Long> due = dueOpen(now, own, limit);
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<Long, List<DueTimer>> timers = unheldTimers(breachType,
+        due.stream().map(String::valueOf).toList()).stream()
+        .collect(java.util.stream.Collectors.groupingBy(DueTimer::deadlineId));
+    return due.stream().flatMap(id -> timers.getOrDefault(id, List.of()).stream()).toList();
+  }
+
+  /** Up to {@code limit} OPEN deadlines due by {@code now} but {@code own}, in due order. */
+  List<Long> dueOpen(@Param("now") Instant now, @Param("own") long own, @Param("limit") int limit);
+
+  /** The breach timers of these deadlines (their ids as the timers' configuration) that no job executor holds. */
+  List<DueTimer> unheldTimers(@Param("breach") String breachType, @Param("configurations") Collection<String> ids);
 
   /** Up to {@code limit} of these jobs that no job executor holds, locked; those another transaction holds skipped. */
   List<String> lockJobs(@Param("ids") Collection<String> ids, @Param("limit") int limit);

@@ -11,6 +11,7 @@
 #   3. the sections measured without MariaDB: CalendarBenchmark (JMH) and DeadlineBenchmark on H2 at 100 000.
 # Flows and grant checks are measured after a warm-up that lasts until the JIT compiler threads take under 5 % of
 # the application's CPU (its length is printed: BENCH warm-up); the JIT's CPU is reported apart (app-jit-cpu-*).
+# The rows a flow writes per table (GovShare, bare, bare-minimal): src/bench/rows-per-flow.sh, apart.
 # Results: target/bench/results.tsv (each value with the machine's load average when it was taken),
 # target/bench/deadlines-<database>-<open>.tsv, the PNG plots and the BENCH/JMH lines of the log.
 # BENCH_QUICK=1: the quick mode (under 5 minutes on a quiet machine): start-ups, flows at 0 open requests,

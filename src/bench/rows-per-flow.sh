@@ -37,6 +37,11 @@ complete() {  # user, process instance, variables
   curl -sf -u "$1:$1" -H 'Content-Type: application/json' -d "{\"variables\":$3}" \
     "$B/engine-rest/task/$task/complete" > /dev/null
 }
+start() {  # process key, business key: a bare process started as the administrator with one variable
+  curl -sf -u admin:admin -H 'Content-Type: application/json' -d "{\"businessKey\":\"$2\",
+    \"variables\":{\"providerDept\":{\"value\":\"gaj\"}}}" "$B/engine-rest/process-definition/key/$1/start" \
+    | jq -r .id
+}
 flow() {  # kind, number
   local pi
   case $1 in
@@ -47,15 +52,11 @@ flow() {  # kind, number
       complete operator "$pi" '{"checkPassed":{"value":true}}'
       complete gaj-reviewer "$pi" '{"approved":{"value":true}}' ;;
     bare)
-      pi=$(curl -sf -u admin:admin -H 'Content-Type: application/json' -d "{\"businessKey\":\"bare-$2\",
-        \"variables\":{\"providerDept\":{\"value\":\"gaj\"}}}" \
-        "$B/engine-rest/process-definition/key/bare-share-request/start" | jq -r .id)
+      pi=$(start bare-share-request "bare-$2")
       complete operator "$pi" '{"checkPassed":{"value":true}}'
       complete gaj-reviewer "$pi" '{"approved":{"value":true}}' ;;
     minimal)
-      pi=$(curl -sf -u admin:admin -H 'Content-Type: application/json' -d "{\"businessKey\":\"minimal-$2\",
-        \"variables\":{\"providerDept\":{\"value\":\"gaj\"}}}" \
-        "$B/engine-rest/process-definition/key/bare-minimal-share-request/start" | jq -r .id)
+      pi=$(start bare-minimal-share-request "minimal-$2")
       complete operator "$pi" '{}'
       complete gaj-reviewer "$pi" '{}' ;;
   esac

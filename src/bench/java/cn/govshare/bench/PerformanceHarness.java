@@ -69,8 +69,6 @@ class PerformanceHarness {
   private static final int[] CEILING_RATES = sizes("bench.ceilingRates", "200,500,1000,1500,2000,2500,3000,4000,5000");
   private static final Duration CEILING_STEP = Duration.ofSeconds(Integer.getInteger("bench.ceilingSeconds",
       QUICK ? 6 : 15));
-  private static final Duration CEILING_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.ceilingWarmupSeconds",
-      QUICK ? 20 : 30));
   /** The grant-check target: the ceiling is the highest offered rate sustained with p99 at most this. */
   private static final double CEILING_P99_MILLIS = 10;
   private static final int STARTUPS = Integer.getInteger("bench.startups", 5);
@@ -237,8 +235,7 @@ class PerformanceHarness {
    * Stops after the first step that falls behind (achieved below 90 % of offered, or p99 over a second).
    */
   private void ceiling(int port, long appPid, Flows flows) throws Exception {
-    // warm-up at a higher rate, long enough for the JIT: per-check CPU at a low rate otherwise includes compilation
-    grantChecks(port, flows, 500, CEILING_WARMUP, 128);
+    // warm-up at a higher rate until the JIT has settled: per-check CPU at a low rate otherwise includes compilation
     warmGrantChecks(port, appPid, flows);
     int best = 0;
     long self = ProcessHandle.current().pid();

@@ -43,8 +43,8 @@ class DeadlineBenchmark {
   private static final int TEMPLATES = Integer.getInteger("bench.templates", 1_000);
   private static final String TEMPLATE_KEY = "bench-t-";
   /**
-   * Issue 25: a second burst of {@code bench.due} breaches four working days after the first, in the same JVM (0 to
-   * leave it out): the first burst's breaches are the cold figure (the breach path compiled during it), the second's
+   * Issue 25: a second burst of {@code bench.due} breaches four working days after the first, in the same JVM
+   * ({@code -Dbench.warmBurst=false} leaves it out): the first burst's breaches are the cold figure (the breach path compiled during it), the second's
    * the warm one, as the flows and grant checks are measured once the JIT has settled. Its deadlines are taken from
    * the open ones, so {@code bench.open} stays the number open at the first burst.
    */
@@ -112,25 +112,14 @@ class DeadlineBenchmark {
     Burst reminders = awaitBurst(this::reminded, "reminders");
     System.out.printf("BENCH reminders: %d sent in %.2f s (first after %.2f s, then %.2f s for all)%n", DUE,
         reminders.total(), reminders.firstAfter(), reminders.span());
-    long self = ProcessHandle.current().pid();
-    long app0 = Cpu.millis(self);
-    long db0 = Cpu.millis(Cpu.mariadb());
-    double user0 = userCpu();
-    Map<String, Long> threads0 = Cpu.threads();
-    long statements0 = StatementCount.total();
     Map<String, Long> kinds0 = StatementCount.snapshot();
+    Cost cost = new Cost();
     ClockUtil.setCurrentTime(date("2025-10-17T00:01:00+08:00"));
     Burst breaches = awaitBurst(() -> count("BREACHED"), "breaches");
-    long app = Cpu.millis(self) - app0;
-    long db = Cpu.millis(Cpu.mariadb()) - db0;
-    double user = userCpu() - user0;
-    long statements = StatementCount.total() - statements0;
-    Map<String, Long> threads = Cpu.threads();
-    java.util.function.ToDoubleFunction<String> threadCpu = prefix -> threads.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(prefix))
-        .mapToLong(e -> e.getValue() - threads0.getOrDefault(e.getKey(), 0L)).sum() / (double) DUE;
+    cost.stop();
     // where the application's CPU of the burst went, by thread (ended threads are missing)
-    threads.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+    cost.threads.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - cost.threads0.getOrDefault(e.getKey(), 0L)))
         .filter(e -> e.getValue() >= 10).sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
         .forEach(e -> System.out.printf("BENCH breach CPU by thread: %6d ms  %s%n", e.getValue(), e.getKey()));
     String kinds = StatementCount.since(kinds0, DUE);
@@ -139,24 +128,12 @@ class DeadlineBenchmark {
     double user1 = userCpu();
     double dbPerPoll = dbCpuPerPoll();
     double userPerPoll = (userCpu() - user1) / 500;
-    result("breach-app-cpu", "ms", (app - breaches.pollMillis()) / (double) DUE);
-    result("breach-db-cpu", "ms", (db - breaches.polls() * dbPerPoll) / (double) DUE);
+    result("breach-db-cpu", "ms", (cost.db - breaches.polls() * dbPerPoll) / (double) DUE);
     result("breach-polling-app-cpu", "ms", breaches.pollMillis() / (double) DUE);
-    // of the application's figure: the job executor's threads (the breaches themselves) and the JIT compilers,
-    // which compile the breach path during the burst (once per JVM, not per breach)
-    result("breach-app-job-threads-cpu", "ms", threadCpu.applyAsDouble("camundaTaskExec"));
-    result("breach-app-jit-cpu", "ms", threadCpu.applyAsDouble("CN CompilerThre") + threadCpu.applyAsDouble("C1 Compil")
-        + threadCpu.applyAsDouble("C2 Compil"));
     result("breach-polling-db-cpu", "ms", breaches.polls() * dbPerPoll / DUE);
-    if (user > 0) {
-      // MariaDB's CPU for this application's database user alone (USER_STATISTICS, userstat on): on a shared server
-      // the whole server's CPU above includes everybody else's work
-      result("breach-db-user-cpu", "ms", (user - breaches.polls() * userPerPoll) / DUE);
-    }
-    if (statements > 0) {
-      // Connector/J's queryInterceptors=cn.govshare.bench.StatementCount in the URL (run-harness.sh)
-      result("breach-statements", "1", statements / (double) DUE);
-      System.out.printf("BENCH statements per breach: %.2f%n%s%n", statements / (double) DUE, kinds);
+    cost.record("", breaches, userPerPoll);
+    if (cost.statements > 0) {
+      System.out.printf("BENCH statements per breach: %.2f%n%s%n", cost.statements / (double) DUE, kinds);
     }
     long incidents = runtime.createIncidentQuery().incidentType(DeadlineLedger.INCIDENT_TYPE).count();
     System.out.printf("BENCH burst: %d breaches raised in %.2f s (first after %.2f s, then %.2f s for all: %.0f/s), "
@@ -165,9 +142,6 @@ class DeadlineBenchmark {
     result("deadlines-opened-per-second", "1/s", OPEN / setup);
     result("reminders-total", "s", reminders.total());
     result("reminders-span", "s", reminders.span());
-    result("breaches-total", "s", breaches.total());
-    result("breaches-first-after", "s", breaches.firstAfter());
-    result("breaches-span", "s", breaches.span());
     if (secondBurst()) {
       warmBurst(userPerPoll);
     }
@@ -195,32 +169,70 @@ class DeadlineBenchmark {
         next.get("due"));
     ClockUtil.setCurrentTime(new Date(((Date) next.get("remind")).getTime() + 60_000));
     awaitBurst(() -> reminded() - DUE, "second reminders");
-    long self = ProcessHandle.current().pid();
-    long app0 = Cpu.millis(self);
-    double user0 = userCpu();
-    Map<String, Long> threads0 = Cpu.threads();
-    long statements0 = StatementCount.total();
+    Cost cost = new Cost();
     ClockUtil.setCurrentTime(new Date(((Date) next.get("due")).getTime() + 60_000));
     Burst breaches = awaitBurst(() -> count("BREACHED") - DUE, "second breaches");
-    long app = Cpu.millis(self) - app0;
-    double user = userCpu() - user0;
-    long statements = StatementCount.total() - statements0;
-    Map<String, Long> threads = Cpu.threads();
-    long jit = threads.entrySet().stream().filter(e -> e.getKey().startsWith("CN CompilerThre")
-            || e.getKey().startsWith("C1 Compil") || e.getKey().startsWith("C2 Compil"))
-        .mapToLong(e -> e.getValue() - threads0.getOrDefault(e.getKey(), 0L)).sum();
+    cost.stop();
     System.out.printf("BENCH warm burst: %d breaches raised in %.2f s (first after %.2f s, then %.2f s for all)%n", DUE,
         breaches.total(), breaches.firstAfter(), breaches.span());
-    result("warm-breaches-total", "s", breaches.total());
-    result("warm-breaches-first-after", "s", breaches.firstAfter());
-    result("warm-breaches-span", "s", breaches.span());
-    result("warm-breach-app-cpu", "ms", (app - breaches.pollMillis()) / (double) DUE);
-    result("warm-breach-app-jit-cpu", "ms", jit / (double) DUE);
-    if (user > 0) {
-      result("warm-breach-db-user-cpu", "ms", (user - breaches.polls() * userPerPoll) / DUE);
+    cost.record("warm-", breaches, userPerPoll);
+  }
+
+  /** What one burst cost, from its start to {@link #stop}: the application's CPU by thread, MariaDB's, statements. */
+  private final class Cost {
+    final long self = ProcessHandle.current().pid();
+    final long app0;
+    final long db0;
+    final double user0;
+    final Map<String, Long> threads0;
+    final long statements0;
+    long app;
+    long db;
+    double user;
+    long statements;
+    Map<String, Long> threads;
+
+    Cost() throws java.io.IOException {
+      app0 = Cpu.millis(self);
+      db0 = Cpu.millis(Cpu.mariadb());
+      user0 = userCpu();
+      threads0 = Cpu.threads();
+      statements0 = StatementCount.total();
     }
-    if (statements > 0) {
-      result("warm-breach-statements", "1", statements / (double) DUE);
+
+    void stop() throws java.io.IOException {
+      app = Cpu.millis(self) - app0;
+      db = Cpu.millis(Cpu.mariadb()) - db0;
+      user = userCpu() - user0;
+      statements = StatementCount.total() - statements0;
+      threads = Cpu.threads();
+    }
+
+    /** CPU milliseconds per breach of the application's threads whose names start with one of these. */
+    double threadCpu(String... prefixes) {
+      return threads.entrySet().stream().filter(e -> java.util.Arrays.stream(prefixes).anyMatch(e.getKey()::startsWith))
+          .mapToLong(e -> e.getValue() - threads0.getOrDefault(e.getKey(), 0L)).sum() / (double) DUE;
+    }
+
+    /** The burst's times and costs per breach, each name after {@code prefix} ("" for the first burst). */
+    void record(String prefix, Burst breaches, double userPerPoll) {
+      result(prefix + "breach-app-cpu", "ms", (app - breaches.pollMillis()) / (double) DUE);
+      // of the application's figure: the job executor's threads (the breaches themselves) and the JIT compilers,
+      // which compile the breach path during the burst (once per JVM, not per breach)
+      result(prefix + "breach-app-job-threads-cpu", "ms", threadCpu("camundaTaskExec"));
+      result(prefix + "breach-app-jit-cpu", "ms", threadCpu("CN CompilerThre", "C1 Compil", "C2 Compil"));
+      if (user > 0) {
+        // MariaDB's CPU for this application's database user alone (USER_STATISTICS, userstat on): on a shared
+        // server the whole server's CPU includes everybody else's work
+        result(prefix + "breach-db-user-cpu", "ms", (user - breaches.polls() * userPerPoll) / DUE);
+      }
+      if (statements > 0) {
+        // Connector/J's queryInterceptors=cn.govshare.bench.StatementCount in the URL (run-harness.sh)
+        result(prefix + "breach-statements", "1", statements / (double) DUE);
+      }
+      result(prefix + "breaches-total", "s", breaches.total());
+      result(prefix + "breaches-first-after", "s", breaches.firstAfter());
+      result(prefix + "breaches-span", "s", breaches.span());
     }
   }
 

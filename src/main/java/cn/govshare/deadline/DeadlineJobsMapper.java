@@ -3,6 +3,8 @@ package cn.govshare.deadline;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -39,9 +41,8 @@ interface DeadlineJobsMapper {
     if (due.isEmpty()) {
       return List.of();
     }
-    java.util.Map<Long, List<DueTimer>> timers = unheldTimers(breachType,
-        due.stream().map(String::valueOf).toList()).stream()
-        .collect(java.util.stream.Collectors.groupingBy(DueTimer::deadlineId));
+    Map<Long, List<DueTimer>> timers = unheldTimers(breachType, due.stream().map(String::valueOf).toList())
+        .stream().collect(Collectors.groupingBy(DueTimer::deadlineId));
     return due.stream().flatMap(id -> timers.getOrDefault(id, List.of()).stream()).toList();
   }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * What conditional-share-request sets once and never changes: the display copies its start takes from the
  * request's row ({@link ShareRequests}, all but {@code grantScope}, which the provider's form fills in) and each
  * task's due text ({@link ShareRequestProcess#taskCreated}). No form field writes them. Their creation writes no
- * {@code ACT_HI_DETAIL} row ({@link ConstantVariables}); neither does that of the {@link #RECORD_COPIES}.
+ * {@code ACT_HI_DETAIL} row ({@link ConstantVariables}); neither does that of the {@link #DELEGATE_COPIES}.
  */
 @Component
 class ShareRequestCopies implements ConstantVariables {
@@ -23,11 +23,11 @@ class ShareRequestCopies implements ConstantVariables {
    * step, its outcome and comment). Their values stay in {@code ACT_HI_VARINST} and in those records; the detail
    * row of their creation would be a third copy. A later change (a new answer round's summary) is a detail row.
    */
-  static final Set<String> RECORD_COPIES = Set.of(ShareRequestProcess.OUTCOME, "grantId", "answerSummary");
+  static final Set<String> DELEGATE_COPIES = Set.of(ShareRequestProcess.OUTCOME, "grantId", "answerSummary");
 
   @Override
   public boolean constant(String processDefinitionKey, String variableName) {
     return ShareRequests.PROCESS.equals(processDefinitionKey)
-        && (NAMES.contains(variableName) || RECORD_COPIES.contains(variableName));
+        && (NAMES.contains(variableName) || DELEGATE_COPIES.contains(variableName));
   }
 }

@@ -41,6 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GovShareTest
 class ChineseScreensBrowserIT {
 
+  /** Tasklist's 完成 button under a Camunda Form. */
+  private static final By COMPLETE = By.xpath("//button[normalize-space()='完成']");
+
   /** Latin words any screen may show, each with its reason. Keep it small. */
   static final Map<String, String> PROPER_NOUNS = Map.of(
       "Camunda", "the engine's name in the footer's licence line 技术支持 Camunda Platform",
@@ -259,11 +262,11 @@ class ChineseScreensBrowserIT {
   }
 
   private WebElement completeButton() {
-    return BROWSER.driver().findElement(By.xpath("//button[normalize-space()='完成']"));
+    return BROWSER.driver().findElement(COMPLETE);
   }
 
   private void complete() {
-    BROWSER.click(By.xpath("//button[normalize-space()='完成']"));
+    BROWSER.click(COMPLETE);
   }
 
   /** The visible words of the page written in Latin letters (ids and numbers included; the caller sorts them out). */

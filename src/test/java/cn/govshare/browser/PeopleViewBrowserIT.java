@@ -208,7 +208,6 @@ class PeopleViewBrowserIT {
     BROWSER.screenshot("applicant-page");
   }
 
-
   private void complete() {
     BROWSER.click(By.xpath("//button[normalize-space()='完成']"));
   }

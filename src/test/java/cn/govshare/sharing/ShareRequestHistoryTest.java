@@ -51,7 +51,7 @@ class ShareRequestHistoryTest extends ShareProcessTestSupport {
         .variableUpdates().list().stream().map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList();
     assertThat(details).doesNotContainAnyElementsOf(ShareRequestCopies.NAMES)
         .doesNotContainAnyElementsOf(CASE_COLUMNS)
-        .doesNotContainAnyElementsOf(ShareRequestCopies.RECORD_COPIES)
+        .doesNotContainAnyElementsOf(ShareRequestCopies.DELEGATE_COPIES)
         .contains("checkPassed", "approved", "grantScope");
     // their values are kept: in the variables' history and in GovShare's own records
     assertThat(kept).containsEntry("outcome", "GRANTED").containsKeys("grantId", "answerSummary");

@@ -52,6 +52,9 @@ interface DeadlineJobsMapper {
   /** The breach timers of these deadlines (their ids as the timers' configuration) that no job executor holds. */
   List<DueTimer> unheldTimers(@Param("breach") String breachType, @Param("configurations") Collection<String> ids);
 
+  /** The earliest due instant of any timer after {@code now} (null: none). */
+  Instant nextDueAfter(@Param("now") Instant now);
+
   /** Up to {@code limit} of these jobs that no job executor holds, locked; those another transaction holds skipped. */
   List<String> lockJobs(@Param("ids") Collection<String> ids, @Param("limit") int limit);
 

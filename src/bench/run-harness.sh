@@ -6,7 +6,7 @@
 #      at 200/s and the grant-check ceiling at 1 M grants, the machine's floor at 200/s (an HTTP request without
 #      the database, a durable commit), deadline page;
 #   2. DeadlineBenchmark on MariaDB at 1 000, 10 000 and 100 000 open deadlines (1 000 of them due at once, and from
-#      10 000 a second burst of 1 000 in the same JVM, the warm-* records; the
+#      10 000 three more bursts of 1 000 in the same JVM, the warm-*, warm3-* and warm4-* records; the
 #      open ones beyond 1 000 templates are copied in SQL, -Dbench.clone=false opens all through the engine);
 #   3. the sections measured without MariaDB: CalendarBenchmark (JMH) and DeadlineBenchmark on H2 at 100 000.
 # Flows and grant checks are measured after a warm-up that lasts until the JIT compiler threads take under 5 % of
@@ -23,7 +23,7 @@
 # smaller baseline runs in the same rounds as bare-minimal (records *-minimal*). -Dbench.bareVariables=true
 # starts the same-shape bare process with a request's 18 form variables. BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
 # PerformanceHarness run (e.g. -Dbench.ceilingRates=1000,2000, -Dbench.database=mine -Dbench.dbUser=mine on a
-# shared server); BENCH_DEADLINES="1000" picks sizes. The plots go to target/bench and, for what was run, to
+# shared server); BENCH_DEADLINES="1000" picks sizes; BENCH_BURSTS (default 4) breach bursts in one JVM at each size. The plots go to target/bench and, for what was run, to
 # docs/images (the grant ceiling always).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -79,7 +79,7 @@ for open in ${BENCH_DEADLINES:-1000 10000 100000}; do
   GOVSHARE_DB_USER="$DB_USER" GOVSHARE_DB_PASSWORD="$DB_USER" GOVSHARE_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?$PARAMS" \
     mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -Dgovshare.test.profiles=demo,test,mysql \
-    -Dbench.open="$open" -Dbench.due=1000 || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
+    -Dbench.open="$open" -Dbench.due=1000 -Dbench.bursts="${BENCH_BURSTS:-4}" || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
   echo "load average after the burst at $open: $(cut -d' ' -f1-3 /proc/loadavg)"
   mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"
 done

@@ -49,6 +49,16 @@ class DeadlineBenchmark {
    * the open ones, so {@code bench.open} stays the number open at the first burst.
    */
   private static final boolean WARM = Boolean.parseBoolean(System.getProperty("bench.warmBurst", "true"));
+  /**
+   * Issue 25, sixth part: bursts in all ({@code -Dbench.bursts}, default 2), each of {@code bench.due} deadlines
+   * received a week after the one before (so each set's reminders come after the previous set's breaches); the
+   * bursts after the first are recorded as {@code warm-} (the second), {@code warm3-}, {@code warm4-}, …, so a
+   * production JVM that has raised breaches before (the JIT settled) is measured as well as a fresh one.
+   */
+  private static final int BURSTS = WARM ? Math.max(1, Integer.getInteger("bench.bursts", 2)) : 1;
+  private static final List<String> RECEIVED = List.of("2025-09-30T10:00:00+08:00", "2025-10-13T10:00:00+08:00",
+      "2025-10-20T10:00:00+08:00", "2025-10-27T10:00:00+08:00", "2025-11-03T10:00:00+08:00",
+      "2025-11-10T10:00:00+08:00");
 
   @LocalServerPort
   int port;
@@ -67,14 +77,12 @@ class DeadlineBenchmark {
     long started = System.nanoTime();
     // issue 25: on MariaDB the open deadlines beyond a template of real ones are copied in SQL (-Dbench.clone=false:
     // every one through the engine, as before): the burst only needs them to exist (OPEN rows, two timers each)
-    int second = secondBurst() ? DUE : 0;
-    int early = DUE + second;
+    int early = DUE * bursts();
     int templates = CLONE ? Math.min(TEMPLATES, OPEN - early) : OPEN - early;
     int copies = templates == 0 ? 0 : (OPEN - early) / templates - 1;
     int engineOpened = early + templates + (OPEN - early - templates * (copies + 1));
-    // the second burst's period starts two working days later, so its reminders (a working day before it is due)
-    // come after the first burst, not during it
-    Date secondReceived = date("2025-09-30T10:00:00+08:00");
+    // the later bursts' periods start two working days or more later, so their reminders (a working day before
+    // due) come after the burst before, not during it
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> work = new ArrayList<>();
     int chunk = 1_000;
@@ -83,7 +91,8 @@ class DeadlineBenchmark {
       work.add(pool.submit(() -> {
         for (int i = first; i < Math.min(first + chunk, engineOpened); i++) {
           Map<String, Object> variables = i < DUE ? Map.of("group", group(i))
-              : Map.of("group", group(i), "providerAuthorizationReceivedAt", i < early ? secondReceived : later);
+              : Map.of("group", group(i), "providerAuthorizationReceivedAt",
+              i < early ? date(RECEIVED.get(i / DUE - 1)) : later);
           boolean template = i >= early && i < early + templates;
           runtime.startProcessInstanceByKey(DeadlineProbe.KEY, (template ? TEMPLATE_KEY : "bench-") + i, variables);
         }
@@ -142,8 +151,8 @@ class DeadlineBenchmark {
     result("deadlines-opened-per-second", "1/s", OPEN / setup);
     result("reminders-total", "s", reminders.total());
     result("reminders-span", "s", reminders.span());
-    if (secondBurst()) {
-      warmBurst(userPerPoll);
+    for (int burst = 2; burst <= bursts(); burst++) {
+      warmBurst(burst, userPerPoll);
     }
     timePages(supervisor, "after burst");
     ClockUtil.reset();
@@ -152,30 +161,31 @@ class DeadlineBenchmark {
     Files.writeString(out.resolve("deadlines-" + database + "-" + OPEN + ".tsv"), results.toString());
   }
 
-  /** A second burst needs its own 1 000 among the open deadlines (not at -Dbench.open=1000). */
-  private static boolean secondBurst() {
-    return WARM && OPEN >= 2 * DUE;
+  /** Each later burst needs its own 1 000 among the open deadlines (none at -Dbench.open=1000). */
+  private static int bursts() {
+    return Math.min(Math.min(BURSTS, RECEIVED.size() + 1), Math.max(1, OPEN / DUE));
   }
 
   /**
    * The second burst: the open deadlines due first now (the second set's, read from their rows: reminded and due
    * four working days after the first), the same work with the breach path compiled. CPU as for the first burst.
    */
-  private void warmBurst(double userPerPoll) throws Exception {
+  private void warmBurst(int burst, double userPerPoll) throws Exception {
     Map<String, Object> next = jdbc.queryForMap("SELECT MIN(remind_at) AS remind, MIN(due_at) AS due, COUNT(*) AS n "
         + "FROM gs_deadline WHERE state = 'OPEN' AND process_definition_key = ? AND due_at < ?", DeadlineProbe.KEY,
         date("2026-01-01T00:00:00+08:00"));
     System.out.printf("BENCH warm burst: %s open, reminded from %s, due from %s%n", next.get("n"), next.get("remind"),
         next.get("due"));
     ClockUtil.setCurrentTime(new Date(((Date) next.get("remind")).getTime() + 60_000));
-    awaitBurst(() -> reminded() - DUE, "second reminders");
+    long before = (burst - 1L) * DUE;
+    awaitBurst(() -> reminded() - before, "reminders of burst " + burst);
     Cost cost = new Cost();
     ClockUtil.setCurrentTime(new Date(((Date) next.get("due")).getTime() + 60_000));
-    Burst breaches = awaitBurst(() -> count("BREACHED") - DUE, "second breaches");
+    Burst breaches = awaitBurst(() -> count("BREACHED") - before, "breaches of burst " + burst);
     cost.stop();
-    System.out.printf("BENCH warm burst: %d breaches raised in %.2f s (first after %.2f s, then %.2f s for all)%n", DUE,
-        breaches.total(), breaches.firstAfter(), breaches.span());
-    cost.record("warm-", breaches, userPerPoll);
+    System.out.printf("BENCH warm burst %d: %d breaches raised in %.2f s (first after %.2f s, then %.2f s for all)%n",
+        burst, DUE, breaches.total(), breaches.firstAfter(), breaches.span());
+    cost.record(burst == 2 ? "warm-" : "warm" + burst + "-", breaches, userPerPoll);
   }
 
   /** What one burst cost, from its start to {@link #stop}: the application's CPU by thread, MariaDB's, statements. */

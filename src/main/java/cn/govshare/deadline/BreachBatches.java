@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,7 +80,7 @@ class BreachBatches {
     });
     Set<Long> breached = ledger.breachAll(batch);
     // the other deadlines' timers would only find them breached: deleted with the batch (the own one is running)
-    EngineRows.jobs(timers.entrySet().stream().filter(t -> breached.contains(t.getKey()))
-        .flatMap(t -> t.getValue().stream()).collect(Collectors.toSet())).forEach(JobEntity::delete);
+    EngineRows.deleteUnfailedTimers(EngineRows.jobs(timers.entrySet().stream()
+        .filter(t -> breached.contains(t.getKey())).flatMap(t -> t.getValue().stream()).collect(Collectors.toSet())));
   }
 }

@@ -215,11 +215,24 @@ class DeadlineLedgerTest {
         instances.add(instance);
         ids.add(mapper.findByTask(task(instance).getId()).id());
       }
+      List<String> timers = instances.stream().map(i -> jdbc.queryForObject("SELECT ID_ FROM ACT_RU_JOB WHERE "
+          + "HANDLER_TYPE_ = ? AND PROCESS_INSTANCE_ID_ = ?", String.class, DeadlineJobs.BREACH, i.getId())).toList();
+      // one of the others' timers has failed for good (its failed-job incident open): the batch resolves it as before
+      management.setJobRetries(timers.get(2), 0);
+      assertThat(runtime.createIncidentQuery().incidentType("failedJob").processInstanceId(instances.get(2).getId())
+          .count()).isEqualTo(1);
       at("2025-10-17T08:00:00+08:00");
       commands().execute(context -> {
         batches.breach(ids.get(0));
         return null;
       });
+      // the other deadlines' timers: deleted by the batch, each with its "deleted" job log, none run
+      for (String timer : timers.subList(1, timers.size())) {
+        assertThat(history.createHistoricJobLogQuery().jobId(timer).deletionLog().count()).as(timer).isEqualTo(1);
+        assertThat(history.createHistoricJobLogQuery().jobId(timer).successLog().count()).as(timer).isZero();
+      }
+      assertThat(runtime.createIncidentQuery().incidentType("failedJob").processInstanceId(instances.get(2).getId())
+          .count()).as("the failed timer's incident, resolved with it").isZero();
       executor.start();
       DeadlineAcceptanceTest.await(() -> instances.stream().allMatch(i -> jdbc.queryForObject("SELECT COUNT(*) FROM "
           + "ACT_RU_JOB WHERE HANDLER_TYPE_ = ? AND PROCESS_INSTANCE_ID_ = ?", Long.class, DeadlineJobs.BREACH,

@@ -114,7 +114,13 @@ class TimerAlarm implements SmartLifecycle {
   @Override
   public void stop() {
     if (thread != null) {
-      thread.shutdownNow();
+      // no interrupt: an interrupted H2 file read can close the database file (as for the audit sealer)
+      thread.shutdown();
+      try {
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       thread = null;
     }
   }

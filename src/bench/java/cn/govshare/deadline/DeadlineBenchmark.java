@@ -43,10 +43,10 @@ class DeadlineBenchmark {
   private static final int TEMPLATES = Integer.getInteger("bench.templates", 1_000);
   private static final String TEMPLATE_KEY = "bench-t-";
   /**
-   * Issue 25: a second burst of {@code bench.due} breaches four working days after the first, in the same JVM
-   * ({@code -Dbench.warmBurst=false} leaves it out): the first burst's breaches are the cold figure (the breach path compiled during it), the second's
-   * the warm one, as the flows and grant checks are measured once the JIT has settled. Its deadlines are taken from
-   * the open ones, so {@code bench.open} stays the number open at the first burst.
+   * Issue 25: later bursts of {@code bench.due} breaches in the same JVM ({@code -Dbench.warmBurst=false} leaves them
+   * out, whatever {@code bench.bursts} says): the first burst's breaches are the cold figure (the breach path compiled
+   * during it), the later ones the warm figures, as the flows and grant checks are measured once the JIT has settled.
+   * Their deadlines are taken from the open ones, so {@code bench.open} stays the number open at the first burst.
    */
   private static final boolean WARM = Boolean.parseBoolean(System.getProperty("bench.warmBurst", "true"));
   /**
@@ -167,8 +167,8 @@ class DeadlineBenchmark {
   }
 
   /**
-   * The second burst: the open deadlines due first now (the second set's, read from their rows: reminded and due
-   * four working days after the first), the same work with the breach path compiled. CPU as for the first burst.
+   * A later burst ({@code burst} ≥ 2): the open deadlines due first now (the next set's, read from their rows: reminded
+   * and due after the previous set's), the same work with the breach path compiled. CPU as for the first burst.
    */
   private void warmBurst(int burst, double userPerPoll) throws Exception {
     Map<String, Object> next = jdbc.queryForMap("SELECT MIN(remind_at) AS remind, MIN(due_at) AS due, COUNT(*) AS n "

@@ -1,5 +1,6 @@
 package cn.govshare.audit;
 
+import cn.govshare.BatchMappers;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -131,11 +132,29 @@ public class AuditTrail {
    * is bound as itself, {@link InstantAsObject}).
    */
   public void insertBatched(List<Prepared> records) {
+    insertBatched(records, batchMapper);
+  }
+
+  /** Inserts prepared records as {@link #insertBatched(List)} does. */
+  public interface BatchInsert {
+    void insert(List<Prepared> records);
+  }
+
+  /**
+   * {@link #insertBatched(List)} on other sessions than the application's: the data-call writers' own connections,
+   * whose transactions use them throughout (issue 25).
+   */
+  public BatchInsert batchInsertOn(SqlSessionFactory sessions) {
+    AuditMapper on = BatchMappers.on(sessions, AuditMapper.class);
+    return records -> insertBatched(records, on);
+  }
+
+  private void insertBatched(List<Prepared> records, AuditMapper on) {
     if (records.isEmpty()) {
       return;
     }
     for (Prepared record : records) {
-      batchMapper.insertOne(record.row());
+      on.insertOne(record.row());
     }
     sealAfterInsert();
   }

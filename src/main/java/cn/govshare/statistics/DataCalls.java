@@ -1,5 +1,6 @@
 package cn.govshare.statistics;
 
+import cn.govshare.BatchMappers;
 import cn.govshare.clock.Zones;
 import java.time.Clock;
 import java.sql.Connection;
@@ -86,12 +87,30 @@ public class DataCalls {
    * creating the same row (a key's first call of the day) can deadlock, and the writer then writes the batch again.
    */
   public void countBatched(Collection<DataCallKey> calls) {
+    countBatched(calls, batchMapper);
+  }
+
+  /** Counts calls as {@link #countBatched(Collection)} does. */
+  public interface BatchCount {
+    void count(Collection<DataCallKey> calls);
+  }
+
+  /**
+   * {@link #countBatched(Collection)} on other sessions than the application's: the data-call writers' own
+   * connections, whose transactions use them throughout (issue 25).
+   */
+  public BatchCount batchCountOn(SqlSessionFactory sessions) {
+    StatisticsMapper on = BatchMappers.on(sessions, StatisticsMapper.class);
+    return calls -> countBatched(calls, on);
+  }
+
+  private void countBatched(Collection<DataCallKey> calls, StatisticsMapper on) {
     if (!upsert()) {
       throw new IllegalStateException("counters in batches need MySQL/MariaDB's upsert");
     }
     Map<DataCallKey, Long> rows = new TreeMap<>(ROW_ORDER);
     calls.forEach(call -> rows.merge(call, 1L, Long::sum));
-    rows.forEach((key, n) -> batchMapper.upsertOne(key, n));
+    rows.forEach((key, n) -> on.upsertOne(key, n));
   }
 
   private boolean upsert() {

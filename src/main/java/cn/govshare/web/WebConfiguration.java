@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -29,6 +30,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
   /** Folders under static/ that hold one of GovShare's own pages (README, the front door); /calendar/: CalendarPage. */
   static final List<String> OWN_PAGES = List.of("apply", "supervision", "open");
+
+  /** The API's JSON converter, with a Content-Length (Spring Boot's own backs off): see {@link SizedJsonConverter}. */
+  @Bean
+  MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper json) {
+    return new SizedJsonConverter(json);
+  }
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(IdentityService identity,

@@ -38,6 +38,9 @@ class DataCallWriterTest {
   @Autowired
   JdbcTemplate sql;
 
+  @Autowired
+  DataCallWriter writer;
+
   @Test
   void concurrentCallsAreEachAnsweredAfterTheirRecordAndCountAreCommitted() throws Exception {
     grants.issue("wtest1", "FR-001", List.of(), Purpose.WORK_REFERENCE, null, Grants.SOURCE_REQUEST, "WRITER-TEST");
@@ -130,6 +133,14 @@ class DataCallWriterTest {
     assertThat(calls("wtest3", "SERVED")).isEqualTo(allowed);
     assertThat(sql.queryForObject("SELECT COUNT(*) FROM gs_audit WHERE action = 'GRANT_CHECK' AND outcome = 'OK'"
         + " AND detail LIKE 'wtest3 FR-001 %'", Long.class)).isEqualTo(allowed);
+  }
+
+  @Test
+  void onMariaDbTheUsualBatchesTakeTheWritersOwnConnections() {
+    String database = sql.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    boolean mysql = database.toLowerCase(java.util.Locale.ROOT).matches(".*(mysql|mariadb).*");
+    // on MariaDB (DataCallWriterIT) the other tests of this class therefore run through those connections
+    assertThat(writer.writesOnOwnConnections()).as(database).isEqualTo(mysql);
   }
 
   private long calls(String department, String outcome) {

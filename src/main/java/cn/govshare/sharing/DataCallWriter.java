@@ -69,8 +69,8 @@ class DataCallWriter implements SmartLifecycle {
   }
 
   DataCallWriter(AuditTrail audit, DataCalls dataCalls, ApplicationEventPublisher events,
-      PlatformTransactionManager transactions, DataSource dataSource, @Value("${govshare.data-calls.writers}") int writers,
-      @Value("${govshare.data-calls.batch}") int batch,
+      PlatformTransactionManager transactions, DataSource dataSource,
+      @Value("${govshare.data-calls.writers}") int writers, @Value("${govshare.data-calls.batch}") int batch,
       @Value("${govshare.data-calls.write-timeout}") Duration wait) {
     this.audit = audit;
     this.dataCalls = dataCalls;

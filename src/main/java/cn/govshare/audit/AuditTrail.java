@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
 import org.apache.ibatis.session.ExecutorType;
@@ -135,16 +136,11 @@ public class AuditTrail {
     insertBatched(records, batchMapper);
   }
 
-  /** Inserts prepared records as {@link #insertBatched(List)} does. */
-  public interface BatchInsert {
-    void insert(List<Prepared> records);
-  }
-
   /**
    * {@link #insertBatched(List)} on other sessions than the application's: the data-call writers' own connections,
    * whose transactions use them throughout (issue 25).
    */
-  public BatchInsert batchInsertOn(SqlSessionFactory sessions) {
+  public Consumer<List<Prepared>> batchInsertOn(SqlSessionFactory sessions) {
     AuditMapper on = BatchMappers.on(sessions, AuditMapper.class);
     return records -> insertBatched(records, on);
   }

@@ -26,17 +26,22 @@ final class DataCallConnections implements AutoCloseable {
   private final SqlSessionFactory sessions;
   private final TransactionTemplate transaction;
 
-  private DataCallConnections(HikariDataSource pool) {
+  private DataCallConnections(HikariDataSource pool, Configuration application) {
     this.pool = pool;
     Configuration configuration = new Configuration(
         new Environment("data-call-writers", new SpringManagedTransactionFactory(), pool));
-    configuration.setMapUnderscoreToCamelCase(true);
+    // the application's settings (application.yml's mybatis.configuration), not a copy that could drift from them
+    configuration.setMapUnderscoreToCamelCase(application.isMapUnderscoreToCamelCase());
+    configuration.setDefaultStatementTimeout(application.getDefaultStatementTimeout());
     this.sessions = new SqlSessionFactoryBuilder().build(configuration);
     this.transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
   }
 
-  /** Connections like the application pool's ones (same URL, user, driver settings, isolation), for the writers. */
-  static DataCallConnections like(HikariDataSource application, int writers) {
+  /**
+   * Connections like the application pool's ones (same URL, user, driver settings, isolation), for the writers, with
+   * MyBatis sessions set up as the application's ({@code mybatis.configuration}).
+   */
+  static DataCallConnections like(HikariDataSource application, Configuration mybatis, int writers) {
     HikariConfig config = new HikariConfig();
     application.copyStateTo(config);
     config.setPoolName("data-call-writers");
@@ -45,7 +50,7 @@ final class DataCallConnections implements AutoCloseable {
     config.setMinimumIdle(writers);
     // a database away at start: the pool connects when it is back, as the application's does
     config.setInitializationFailTimeout(-1);
-    return new DataCallConnections(new HikariDataSource(config));
+    return new DataCallConnections(new HikariDataSource(config), mybatis);
   }
 
   SqlSessionFactory sessions() {

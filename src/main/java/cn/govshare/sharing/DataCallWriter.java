@@ -5,13 +5,16 @@ import cn.govshare.statistics.DataCalls;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +58,8 @@ class DataCallWriter implements SmartLifecycle {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final DataSource dataSource;
+  /** The application's MyBatis settings, which the writers' own sessions take over. */
+  private final SqlSessionFactory sessions;
   /** The writers' own connections and what writes on them; null on the embedded H2 (see DataCallConnections). */
   private volatile Lean lean;
   private final int writers;
@@ -65,11 +70,12 @@ class DataCallWriter implements SmartLifecycle {
   private volatile boolean running;
 
   /** A usual batch's writes on the writers' own connections. */
-  private record Lean(DataCallConnections connections, AuditTrail.BatchInsert records, DataCalls.BatchCount counts) {
+  private record Lean(DataCallConnections connections, Consumer<List<AuditTrail.Prepared>> records,
+      Consumer<Collection<DataCalls.DataCallKey>> counts) {
   }
 
   DataCallWriter(AuditTrail audit, DataCalls dataCalls, ApplicationEventPublisher events,
-      PlatformTransactionManager transactions, DataSource dataSource,
+      PlatformTransactionManager transactions, DataSource dataSource, SqlSessionFactory sessions,
       @Value("${govshare.data-calls.writers}") int writers, @Value("${govshare.data-calls.batch}") int batch,
       @Value("${govshare.data-calls.write-timeout}") Duration wait) {
     this.audit = audit;
@@ -77,6 +83,7 @@ class DataCallWriter implements SmartLifecycle {
     this.events = events;
     this.transaction = new TransactionTemplate(transactions);
     this.dataSource = dataSource;
+    this.sessions = sessions;
     this.writers = Math.max(1, writers);
     this.batch = Math.max(1, batch);
     this.wait = wait;
@@ -155,18 +162,12 @@ class DataCallWriter implements SmartLifecycle {
    * long for a lock (two writers creating the same counter row): it was rolled back whole, nothing of it counted.
    */
   private void writeRetryingLocks(List<Call> calls) {
-    Lean own = lean;
-    boolean usual = own != null && calls.stream().noneMatch(call -> call.refused() != null);
+    // a refusal's listeners write through the application's mappers: such a batch stays on the application's pool
+    Lean own = calls.stream().noneMatch(call -> call.refused() != null) ? lean : null;
+    TransactionTemplate in = own == null ? transaction : own.connections().transaction();
     for (int attempt = 1; ; attempt++) {
       try {
-        if (usual) {
-          own.connections().transaction().executeWithoutResult(status -> {
-            own.records().insert(calls.stream().map(Call::record).toList());
-            own.counts().count(calls.stream().map(Call::count).toList());
-          });
-        } else {
-          transaction.executeWithoutResult(status -> write(calls));
-        }
+        in.executeWithoutResult(status -> write(calls, own));
         return;
       } catch (PessimisticLockingFailureException lock) {
         if (attempt >= LOCK_ATTEMPTS) {
@@ -178,9 +179,15 @@ class DataCallWriter implements SmartLifecycle {
     }
   }
 
-  private void write(List<Call> calls) {
+  /** Writes the calls in the current transaction: on the writers' own connections when {@code own} is given. */
+  private void write(List<Call> calls, Lean own) {
     List<AuditTrail.Prepared> records = calls.stream().map(Call::record).toList();
     List<DataCalls.DataCallKey> counts = calls.stream().map(Call::count).toList();
+    if (own != null) {
+      own.records().accept(records);
+      own.counts().accept(counts);
+      return;
+    }
     if (dataCalls.countsInBatches() && calls.stream().noneMatch(call -> call.refused() != null)) {
       // the usual batch: MyBatis' batch executor throughout, static statements parsed once (a dynamic multi-row
       // statement cost most of the writer's CPU and allocation in the issue-25 profile)
@@ -202,7 +209,7 @@ class DataCallWriter implements SmartLifecycle {
   @Override
   public void start() {
     if (dataSource instanceof HikariDataSource application && dataCalls.countsInBatches()) {
-      DataCallConnections connections = DataCallConnections.like(application, writers);
+      DataCallConnections connections = DataCallConnections.like(application, sessions.getConfiguration(), writers);
       lean = new Lean(connections, audit.batchInsertOn(connections.sessions()),
           dataCalls.batchCountOn(connections.sessions()));
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -90,16 +91,11 @@ public class DataCalls {
     countBatched(calls, batchMapper);
   }
 
-  /** Counts calls as {@link #countBatched(Collection)} does. */
-  public interface BatchCount {
-    void count(Collection<DataCallKey> calls);
-  }
-
   /**
    * {@link #countBatched(Collection)} on other sessions than the application's: the data-call writers' own
    * connections, whose transactions use them throughout (issue 25).
    */
-  public BatchCount batchCountOn(SqlSessionFactory sessions) {
+  public Consumer<Collection<DataCallKey>> batchCountOn(SqlSessionFactory sessions) {
     StatisticsMapper on = BatchMappers.on(sessions, StatisticsMapper.class);
     return calls -> countBatched(calls, on);
   }

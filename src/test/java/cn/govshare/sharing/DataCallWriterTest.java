@@ -6,8 +6,10 @@ import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.audit.ChainCheck;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,8 +139,8 @@ class DataCallWriterTest {
 
   @Test
   void onMariaDbTheUsualBatchesTakeTheWritersOwnConnections() {
-    String database = sql.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-    boolean mysql = database.toLowerCase(java.util.Locale.ROOT).matches(".*(mysql|mariadb).*");
+    String database = sql.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
+    boolean mysql = database.toLowerCase(Locale.ROOT).matches(".*(mysql|mariadb).*");
     // on MariaDB (DataCallWriterIT) the other tests of this class therefore run through those connections
     assertThat(writer.writesOnOwnConnections()).as(database).isEqualTo(mysql);
   }

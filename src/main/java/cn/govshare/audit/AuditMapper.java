@@ -31,6 +31,16 @@ interface AuditMapper {
   int seal(@Param("id") long id, @Param("seq") long seq, @Param("prevHash") String prevHash,
       @Param("hash") String hash);
 
+  /**
+   * MySQL/MariaDB: links many unsealed records in one statement (an UPDATE joined to their positions and hashes),
+   * a quarter of MariaDB's CPU for the same records sealed one statement each (issue 25).
+   */
+  int sealAll(@Param("seals") List<Seal> seals);
+
+  /** A record's place in the chain, as {@link #seal} sets it. */
+  record Seal(long id, long seq, String prevHash, String hash) {
+  }
+
   /** Keeps a row whose own HMAC does not match out of the chain for good (a negative position). */
   int refuse(long id);
 

@@ -1,11 +1,14 @@
 package cn.govshare.audit;
 
+import cn.govshare.MySqlFamily;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.mybatis.spring.SqlSessionTemplate;
@@ -36,6 +39,8 @@ class AuditSealer implements SmartLifecycle {
   /** Batch executor: a batch's updates go to the database together at the commit. */
   private final AuditMapper batch;
   private final AuditKeys keys;
+  /** MySQL/MariaDB: a batch's seals in one statement ({@link AuditMapper#sealAll}); elsewhere one each. */
+  private final MySqlFamily mysql;
   private final TransactionTemplate transaction;
   private final Duration poll;
   private final Duration linger;
@@ -44,7 +49,9 @@ class AuditSealer implements SmartLifecycle {
   private Thread thread;
 
   AuditSealer(SqlSessionFactory sessions, AuditKeys keys, PlatformTransactionManager transactions,
-      @Value("${govshare.audit.seal-poll}") Duration poll, @Value("${govshare.audit.seal-linger}") Duration linger) {
+      DataSource dataSource, @Value("${govshare.audit.seal-poll}") Duration poll,
+      @Value("${govshare.audit.seal-linger}") Duration linger) {
+    this.mysql = new MySqlFamily(dataSource);
     this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(AuditMapper.class);
     this.keys = keys;
     this.transaction = new TransactionTemplate(transactions);
@@ -84,7 +91,7 @@ class AuditSealer implements SmartLifecycle {
     String previous = head.lastHash();
     long lastId = head.last();
     long count = head.count();
-    int sealed = 0;
+    List<AuditMapper.Seal> seals = new ArrayList<>(waiting.size());
     for (AuditRecord record : waiting) {
       if (record.keyId() != null && !keys.has(record.keyId())) {
         // written by a node holding a key this one lacks (a rotation not rolled out here yet): left for that node
@@ -100,18 +107,22 @@ class AuditSealer implements SmartLifecycle {
       }
       AuditRecord linked = record.linked(previous, record.keyId(), null);
       previous = keys.mac(record.keyId(), linked.canonical());
-      batch.seal(record.id(), ++seq, linked.prevHash(), previous);
+      seals.add(new AuditMapper.Seal(record.id(), ++seq, linked.prevHash(), previous));
       lastId = record.id();
       count++;
-      sealed++;
     }
-    if (sealed > 0) {
+    if (!seals.isEmpty()) {
+      if (mysql.test()) {
+        batch.sealAll(seals);
+      } else {
+        seals.forEach(seal -> batch.seal(seal.id(), seal.seq(), seal.prevHash(), seal.hash()));
+      }
       String key = keys.currentId();
       AuditHead moved = new AuditHead(previous, lastId, count, head.legacyLastId(), key, null);
       batch.updateHead(new AuditHead(moved.lastHash(), moved.lastId(), moved.recordCount(), moved.legacyLastId(), key,
           keys.mac(key, moved.canonical())));
     }
-    return new Batch(waiting.size(), sealed);
+    return new Batch(waiting.size(), seals.size());
   }
 
   /** The record's own HMAC (in {@code hash} while unsealed) under its key. */

@@ -20,11 +20,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.lang3.StringUtils;
-import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -52,8 +50,6 @@ public class AuditTrail {
   private static final int PAGE = 1000;
 
   private final AuditMapper mapper;
-  /** The same statements through MyBatis' batch executor: for transactions that use it throughout. */
-  private final AuditMapper batchMapper;
   private final CallerResolver callers;
   private final Clock clock;
   private final TransactionTemplate transaction;
@@ -61,13 +57,10 @@ public class AuditTrail {
   private final AuditSealer sealer;
   private final Duration sealOverdue;
 
-  AuditTrail(AuditMapper mapper, SqlSessionFactory sessions, CallerResolver callers, Clock clock,
+  AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock,
       TransactionTemplate transaction, AuditKeys keys, AuditSealer sealer,
       @Value("${govshare.audit.seal-overdue}") Duration sealOverdue) {
     this.mapper = mapper;
-    // a unit test of the chain alone has no MyBatis behind it
-    this.batchMapper = sessions == null ? null
-        : new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(AuditMapper.class);
     this.callers = callers;
     this.clock = clock;
     this.transaction = transaction;
@@ -88,7 +81,7 @@ public class AuditTrail {
   /** {@code concerns}: the departments the record is pushed to besides the actor's own (R26). */
   public void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
       Set<String> concerns) {
-    record(actor, action, objectType, objectId, outcome, detail, concerns, remoteAddress(), clock.instant());
+    record(actor, action, objectType, objectId, outcome, detail, concerns, requestAddress(), clock.instant());
   }
 
   void record(Caller actor, String action, String objectType, String objectId, String outcome, String detail,
@@ -109,8 +102,17 @@ public class AuditTrail {
    */
   public Prepared prepare(Caller actor, String action, String objectType, String objectId, String outcome,
       String detail, Set<String> concerns) {
+    return prepare(actor, action, objectType, objectId, outcome, detail, concerns, requestAddress());
+  }
+
+  /**
+   * {@link #prepare} in another thread than the request's (the data-call writer judges the calls it records): the
+   * request's address taken by {@link #requestAddress()} in the request's thread, the time now.
+   */
+  public Prepared prepare(Caller actor, String action, String objectType, String objectId, String outcome,
+      String detail, Set<String> concerns, String remoteAddress) {
     return new Prepared(row(unchained(actor, action, objectType, objectId, outcome, detail, concerns,
-        remoteAddress(), clock.instant())));
+        remoteAddress, clock.instant())));
   }
 
   /**
@@ -126,19 +128,11 @@ public class AuditTrail {
   }
 
   /**
-   * Inserts prepared records inside the current transaction through MyBatis' batch executor: one static statement
-   * parsed once, sent for all records at the commit (on MySQL/MariaDB rewritten by the driver into one multi-row
-   * insert). Costs a fraction of {@link #insert(List)}'s dynamic statement, but the whole transaction must use
-   * the batch executor: MyBatis refuses to mix executor types in one transaction. MySQL/MariaDB only (the instant
-   * is bound as itself, {@link InstantAsObject}).
-   */
-  public void insertBatched(List<Prepared> records) {
-    insertBatched(records, batchMapper);
-  }
-
-  /**
-   * {@link #insertBatched(List)} on other sessions than the application's: the data-call writers' own connections,
-   * whose transactions use them throughout (issue 25).
+   * Inserts prepared records through MyBatis' batch executor on other sessions than the application's (the
+   * data-call writers' own connections, issue 25), inside their current transaction: one static statement parsed
+   * once, sent for all records at the commit (on MySQL/MariaDB rewritten by the driver into one multi-row insert), a
+   * fraction of {@link #insert(List)}'s dynamic statement. The whole transaction must use the batch executor: MyBatis
+   * refuses to mix executor types in one. MySQL/MariaDB only (the instant is bound as itself, {@link InstantAsObject}).
    */
   public Consumer<List<Prepared>> batchInsertOn(SqlSessionFactory sessions) {
     AuditMapper on = BatchMappers.on(sessions, AuditMapper.class);
@@ -318,7 +312,8 @@ public class AuditTrail {
     return hex == null ? new byte[0] : hex.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static String remoteAddress() {
+  /** The address of the HTTP request this thread serves, or null outside a request. */
+  public static String requestAddress() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
       return request.getRemoteAddr();

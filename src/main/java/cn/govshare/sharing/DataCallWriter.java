@@ -1,18 +1,28 @@
 package cn.govshare.sharing;
 
+import cn.govshare.BatchMappers;
 import cn.govshare.audit.AuditTrail;
+import cn.govshare.clock.Zones;
 import cn.govshare.statistics.DataCalls;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
@@ -28,29 +38,36 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit of data calls (issue 25, R20/R26/R27). A grant check hands its audit record, its statistics count
- * and (for a call refused under a grant held) its {@link CallRefused} event to this writer and waits; a writer
- * thread takes every call waiting at that moment (up to {@code govshare.data-calls.batch}) and writes them in one
- * transaction: the audit records and the counter rows through MyBatis' batch executor (one multi-row statement each
- * on MySQL/MariaDB), or, for a batch holding a refusal, the simple executor and the events' listeners. Only
- * after that commit is each call answered, so every answered call has a durable record and an exact count, at
- * one commit (one fsync, one round of transaction statements) per batch instead of per call. Two or more writer
- * threads ({@code govshare.data-calls.writers}) take turns: while one batch commits, the next one gathers and
- * starts. No lock is taken: records are inserted unsealed and sealed by the {@code AuditSealer} as before. On
- * MySQL/MariaDB the usual batches go through the writers' own connections ({@link DataCallConnections}: autocommit
- * off from the start, three round trips a batch instead of five).
- * A batch that fails for any reason but a lost database is written again call by call, so one bad call cannot
- * fail the others.
+ * Group commit of data calls (issue 25, R20/R26/R27). A grant check hands its {@link DataCall} to this writer and
+ * waits; a writer thread takes every call waiting at that moment (up to {@code govshare.data-calls.batch}) and, in
+ * one transaction, looks up the grants of all of them in one statement, judges each call against its department's
+ * grants ({@link DataCall#judge}), and writes their audit records and counter rows through MyBatis' batch executor
+ * (one multi-row statement each on MySQL/MariaDB). Only after that commit is each call answered, so every answered
+ * call has a durable record and an exact count, judged on the grants as they stood in the transaction that recorded
+ * it, at one lookup and one commit (one fsync, one round of transaction statements) per batch instead of a lookup per
+ * call and a commit per batch. Two or more writer threads ({@code govshare.data-calls.writers}) take turns: while
+ * one batch commits, the next one gathers and starts. No lock is taken: records are inserted unsealed and sealed by
+ * the {@code AuditSealer} as before. On MySQL/MariaDB the batches go through the writers' own connections
+ * ({@link DataCallConnections}: autocommit off from the start, four round trips a batch); a call refused under a
+ * grant held, whose {@link CallRefused} listeners (the R29 register) write through the application's mappers, is
+ * judged there and written just after in a transaction of the application's pool. A batch that fails for any reason
+ * but a lost database is written again call by call, so one bad call cannot fail the others.
  */
 @Component
 class DataCallWriter implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(DataCallWriter.class);
   private static final int LOCK_ATTEMPTS = 5;
+  private static final Comparator<DataCallMapper.ActiveGrant> ISSUE_ORDER =
+      Comparator.comparingLong(DataCallMapper.ActiveGrant::id);
 
   /** One call waiting for its commit. */
-  record Call(AuditTrail.Prepared record, DataCalls.DataCallKey count, CallRefused refused,
-      CompletableFuture<Void> written) {
+  private record Call(DataCall call, CompletableFuture<GrantCheck> answered) {
+  }
+
+  /** A call judged in its batch's transaction, with what is written for it. */
+  private record Judged(Call call, GrantCheck answer, AuditTrail.Prepared record, DataCalls.DataCallKey count,
+      CallRefused refused) {
   }
 
   private final AuditTrail audit;
@@ -60,6 +77,9 @@ class DataCallWriter implements SmartLifecycle {
   private final DataSource dataSource;
   /** The application's MyBatis settings, which the writers' own sessions take over. */
   private final SqlSessionFactory sessions;
+  /** The lookup on the application's sessions (the embedded H2, a refusal's transaction). */
+  private final DataCallMapper grants;
+  private final Clock clock;
   /** The writers' own connections and what writes on them; null on the embedded H2 (see DataCallConnections). */
   private volatile Lean lean;
   private final int writers;
@@ -69,38 +89,41 @@ class DataCallWriter implements SmartLifecycle {
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  /** A usual batch's writes on the writers' own connections. */
-  private record Lean(DataCallConnections connections, Consumer<List<AuditTrail.Prepared>> records,
-      Consumer<Collection<DataCalls.DataCallKey>> counts) {
+  /** A batch's lookup and writes on the writers' own connections. */
+  private record Lean(DataCallConnections connections, DataCallMapper grants,
+      Consumer<List<AuditTrail.Prepared>> records, Consumer<Collection<DataCalls.DataCallKey>> counts) {
   }
 
   DataCallWriter(AuditTrail audit, DataCalls dataCalls, ApplicationEventPublisher events,
       PlatformTransactionManager transactions, DataSource dataSource, SqlSessionFactory sessions,
-      @Value("${govshare.data-calls.writers}") int writers, @Value("${govshare.data-calls.batch}") int batch,
-      @Value("${govshare.data-calls.write-timeout}") Duration wait) {
+      DataCallMapper grants, Clock clock, @Value("${govshare.data-calls.writers}") int writers,
+      @Value("${govshare.data-calls.batch}") int batch, @Value("${govshare.data-calls.write-timeout}") Duration wait) {
     this.audit = audit;
     this.dataCalls = dataCalls;
     this.events = events;
     this.transaction = new TransactionTemplate(transactions);
     this.dataSource = dataSource;
     this.sessions = sessions;
+    this.grants = grants;
+    this.clock = clock;
     this.writers = Math.max(1, writers);
     this.batch = Math.max(1, batch);
     this.wait = wait;
   }
 
   /**
-   * Writes the call with the others waiting now and returns once it is committed; throws what the write threw
-   * (a lost database: {@link DataAccessResourceFailureException}, answered 503 and nothing recorded).
+   * Checks the call with the others waiting now and returns its answer once its record and count are committed;
+   * throws what the write threw (a lost database: {@link DataAccessResourceFailureException}, answered 503 and
+   * nothing recorded).
    */
-  void write(AuditTrail.Prepared record, DataCalls.DataCallKey count, CallRefused refused) {
-    Call call = new Call(record, count, refused, new CompletableFuture<>());
+  GrantCheck check(DataCall dataCall) {
+    Call call = new Call(dataCall, new CompletableFuture<>());
     if (!running) {
       throw new DataAccessResourceFailureException("数据调用记录写入器未运行（正在启动或停止）");
     }
     queue.add(call);
     try {
-      call.written().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return call.answered().get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
@@ -137,71 +160,118 @@ class DataCallWriter implements SmartLifecycle {
 
   private void writeBatch(List<Call> calls) {
     try {
-      writeRetryingLocks(calls);
-      calls.forEach(call -> call.written().complete(null));
+      write(calls);
     } catch (RuntimeException failure) {
-      if (calls.size() == 1 || failure instanceof DataAccessResourceFailureException
+      // the calls of a transaction that committed are answered already
+      List<Call> open = calls.stream().filter(call -> !call.answered().isDone()).toList();
+      if (open.size() == 1 || failure instanceof DataAccessResourceFailureException
           || failure instanceof CannotCreateTransactionException) {
-        calls.forEach(call -> call.written().completeExceptionally(failure));
+        open.forEach(call -> call.answered().completeExceptionally(failure));
         return;
       }
-      LOG.warn("data-call batch of {} failed, writing each call alone: {}", calls.size(), failure.toString());
-      for (Call call : calls) {
+      LOG.warn("data-call batch of {} failed, writing each call alone: {}", open.size(), failure.toString());
+      for (Call call : open) {
         try {
-          writeRetryingLocks(List.of(call));
-          call.written().complete(null);
+          write(List.of(call));
         } catch (RuntimeException alone) {
-          call.written().completeExceptionally(alone);
+          call.answered().completeExceptionally(alone);
         }
       }
     }
   }
 
   /**
-   * One transaction for the calls, tried again when the database chose it as a deadlock's victim or it waited too
-   * long for a lock (two writers creating the same counter row): it was rolled back whole, nothing of it counted.
+   * Judges and writes the calls, each answered after the commit that holds its record: on the writers' own
+   * connections those not refused under a grant held, then the refused ones on the application's pool with their
+   * events; without those connections, all on the application's pool.
    */
-  private void writeRetryingLocks(List<Call> calls) {
-    // a refusal's listeners write through the application's mappers: such a batch stays on the application's pool
-    Lean own = calls.stream().noneMatch(call -> call.refused() != null) ? lean : null;
-    TransactionTemplate in = own == null ? transaction : own.connections().transaction();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        in.executeWithoutResult(status -> write(calls, own));
-        return;
-      } catch (PessimisticLockingFailureException lock) {
-        if (attempt >= LOCK_ATTEMPTS) {
-          throw lock;
-        }
-        LOG.debug("data-call batch of {} lost a lock (attempt {}), written again: {}", calls.size(), attempt,
-            lock.toString());
+  private void write(List<Call> calls) {
+    Lean own = lean;
+    if (own == null) {
+      answer(retryingLocks(transaction, () -> {
+        List<Judged> judged = judge(calls, grants);
+        writeWithEvents(judged);
+        return judged;
+      }));
+      return;
+    }
+    List<Judged> judged = retryingLocks(own.connections().transaction(), () -> {
+      List<Judged> all = judge(calls, own.grants());
+      List<Judged> usual = all.stream().filter(call -> call.refused() == null).toList();
+      own.records().accept(usual.stream().map(Judged::record).toList());
+      own.counts().accept(usual.stream().map(Judged::count).toList());
+      return all;
+    });
+    answer(judged.stream().filter(call -> call.refused() == null).toList());
+    List<Judged> refused = judged.stream().filter(call -> call.refused() != null).toList();
+    if (!refused.isEmpty()) {
+      // judged in the transaction above; recorded with the register's event in the application's own
+      answer(retryingLocks(transaction, () -> {
+        writeWithEvents(refused);
+        return refused;
+      }));
+    }
+  }
+
+  /** The calls' grants, looked up in one statement in the current transaction, and each call judged against its own. */
+  private List<Judged> judge(List<Call> calls, DataCallMapper lookup) {
+    Set<DataCall.Key> keys = new LinkedHashSet<>();
+    calls.forEach(call -> keys.add(call.call().key()));
+    Map<DataCall.Key, List<DataCallMapper.ActiveGrant>> held = new HashMap<>();
+    LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
+    for (DataCallMapper.ActiveGrant grant : lookup.findActiveGrants(keys, today)) {
+      held.computeIfAbsent(grant.key(), key -> new ArrayList<>()).add(grant);
+    }
+    held.values().forEach(grants -> grants.sort(ISSUE_ORDER));
+    List<Judged> judged = new ArrayList<>(calls.size());
+    for (Call call : calls) {
+      DataCall asked = call.call();
+      DataCall.Verdict verdict = asked.judge(held.getOrDefault(asked.key(), List.of()));
+      GrantCheck answer = verdict.answer();
+      AuditTrail.Prepared record = audit.prepare(asked.caller(), "GRANT_CHECK", "GRANT",
+          answer.grantId() == null ? null : String.valueOf(answer.grantId()),
+          answer.allowed() ? AuditTrail.OK : AuditTrail.REJECTED, verdict.detail(), verdict.concerns(),
+          asked.remoteAddress());
+      judged.add(new Judged(call, answer, record,
+          dataCalls.call(asked.resourceCode(), asked.department(), verdict.provider(), verdict.outcome()),
+          verdict.refused()));
+    }
+    return judged;
+  }
+
+  /**
+   * Writes judged calls in the current transaction of the application's pool with the simple executor, which a
+   * refusal's listeners (R29 register) share; on H2 a new counter row's insert can meet another writer's, which
+   * count() handles row by row.
+   */
+  private void writeWithEvents(List<Judged> judged) {
+    audit.insert(judged.stream().map(Judged::record).toList());
+    dataCalls.count(judged.stream().map(Judged::count).toList());
+    for (Judged call : judged) {
+      if (call.refused() != null) {
+        events.publishEvent(call.refused());
       }
     }
   }
 
-  /** Writes the calls in the current transaction: on the writers' own connections when {@code own} is given. */
-  private void write(List<Call> calls, Lean own) {
-    List<AuditTrail.Prepared> records = calls.stream().map(Call::record).toList();
-    List<DataCalls.DataCallKey> counts = calls.stream().map(Call::count).toList();
-    if (own != null) {
-      own.records().accept(records);
-      own.counts().accept(counts);
-      return;
-    }
-    if (dataCalls.countsInBatches() && calls.stream().noneMatch(call -> call.refused() != null)) {
-      // the usual batch: MyBatis' batch executor throughout, static statements parsed once (a dynamic multi-row
-      // statement cost most of the writer's CPU and allocation in the issue-25 profile)
-      audit.insertBatched(records);
-      dataCalls.countBatched(counts);
-      return;
-    }
-    // a refusal's listeners (R29 register) use the simple executor, which cannot share a transaction with the batch
-    // one; on H2 a new counter row's insert can meet another writer's, which count() handles row by row
-    audit.insert(records);
-    dataCalls.count(counts);
-    for (Call call : calls) {
-      if (call.refused() != null) {
-        events.publishEvent(call.refused());
+  private static void answer(List<Judged> committed) {
+    committed.forEach(call -> call.call().answered().complete(call.answer()));
+  }
+
+  /**
+   * One transaction, tried again when the database chose it as a deadlock's victim or it waited too long for a lock
+   * (two writers creating the same counter row): it was rolled back whole, nothing of it counted, and it is judged
+   * again.
+   */
+  private static List<Judged> retryingLocks(TransactionTemplate in, Supplier<List<Judged>> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return in.execute(status -> work.get());
+      } catch (PessimisticLockingFailureException lock) {
+        if (attempt >= LOCK_ATTEMPTS) {
+          throw lock;
+        }
+        LOG.debug("data-call batch lost a lock (attempt {}), written again: {}", attempt, lock.toString());
       }
     }
   }
@@ -210,8 +280,8 @@ class DataCallWriter implements SmartLifecycle {
   public void start() {
     if (dataSource instanceof HikariDataSource application && dataCalls.countsInBatches()) {
       DataCallConnections connections = DataCallConnections.like(application, sessions.getConfiguration(), writers);
-      lean = new Lean(connections, audit.batchInsertOn(connections.sessions()),
-          dataCalls.batchCountOn(connections.sessions()));
+      lean = new Lean(connections, BatchMappers.on(connections.sessions(), DataCallMapper.class),
+          audit.batchInsertOn(connections.sessions()), dataCalls.batchCountOn(connections.sessions()));
     }
     running = true;
     for (int i = 0; i < writers; i++) {
@@ -241,11 +311,11 @@ class DataCallWriter implements SmartLifecycle {
     }
     // a call that came in while the writers were finishing: not written, not answered as written
     for (Call late; (late = queue.poll()) != null; ) {
-      late.written().completeExceptionally(new DataAccessResourceFailureException("数据调用记录写入器已停止"));
+      late.answered().completeExceptionally(new DataAccessResourceFailureException("数据调用记录写入器已停止"));
     }
   }
 
-  /** Whether the usual batches go through the writers' own connections (MySQL/MariaDB, DataCallConnections). */
+  /** Whether the batches go through the writers' own connections (MySQL/MariaDB, DataCallConnections). */
   boolean writesOnOwnConnections() {
     return lean != null;
   }

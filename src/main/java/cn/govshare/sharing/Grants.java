@@ -11,12 +11,9 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import cn.govshare.org.Groups;
 import cn.govshare.policy.ActivePolicy;
-import cn.govshare.statistics.DataCallOutcome;
-import cn.govshare.statistics.DataCalls;
 import cn.govshare.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,15 +42,13 @@ public class Grants implements GrantHolders {
   private final ActivePolicy policy;
   private final Clock clock;
   private final ApplicationEventPublisher events;
-  private final DataCalls dataCalls;
   private final DataCallWriter writer;
 
   Grants(SharingMapper mapper, CatalogService catalog, Notifications notifications, AuditTrail audit,
-      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events, DataCalls dataCalls,
+      CallerResolver callers, ActivePolicy policy, Clock clock, ApplicationEventPublisher events,
       DataCallWriter writer) {
     this.events = events;
     this.writer = writer;
-    this.dataCalls = dataCalls;
     this.policy = policy;
     this.callers = callers;
     this.mapper = mapper;
@@ -95,42 +90,14 @@ public class Grants implements GrantHolders {
   }
 
   /**
-   * A data call: allowed only within an active grant's purpose and scope (R20). Its audit record, its count for
-   * the R27 statistics and a refusal's {@link CallRefused} are committed together, with the other calls of the
-   * moment ({@link DataCallWriter}), before the answer is returned.
+   * A data call: allowed only within an active grant's purpose and scope (R20). Judged by the {@link DataCallWriter}
+   * with the other calls of the moment, against the grants as they stand in the transaction that commits its audit
+   * record, its count for the R27 statistics and a refusal's {@link CallRefused}, before the answer is returned.
    */
   public GrantCheck check(Caller caller, String department, String resourceCode, Purpose purpose, String field) {
-    LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-    List<SharingMapper.CheckedGrant> active = mapper.findActiveGrants(department, resourceCode, today);
-    GrantCheck answer;
-    DataCallOutcome outcome = DataCallOutcome.REFUSED_OUT_OF_SCOPE;
-    if (active.isEmpty()) {
-      answer = new GrantCheck(false, null, "无有效授权");
-      outcome = DataCallOutcome.REFUSED_NO_GRANT;
-    } else {
-      List<SharingMapper.CheckedGrant> forPurpose = active.stream().filter(g -> g.purpose() == purpose).toList();
-      if (forPurpose.isEmpty()) {
-        answer = new GrantCheck(false, null, "授权用途不符：已授权用途为 "
-            + active.stream().map(g -> g.purpose().label()).distinct().toList());
-      } else {
-        answer = forPurpose.stream().filter(g -> inScope(g, field)).findFirst()
-            .map(g -> new GrantCheck(true, g.id(), "授权有效"))
-            .orElse(new GrantCheck(false, null, "数据项 " + field + " 不在授权范围内"));
-      }
-    }
-    AuditTrail.Prepared record = audit.prepare(caller, "GRANT_CHECK", "GRANT",
-        answer.grantId() == null ? null : String.valueOf(answer.grantId()),
-        answer.allowed() ? AuditTrail.OK : AuditTrail.REJECTED,
-        department + " " + resourceCode + " " + purpose + (field == null ? "" : " " + field) + ": " + answer.reason(),
-        concerns(department, active.isEmpty() ? null : active.get(0).providerDept()));
-    // R20: a call outside the purpose or scope of a grant held; the violation register counts these (R29)
-    CallRefused refused = answer.allowed() || active.isEmpty() ? null : new CallRefused(department,
-        active.get(0).providerDept(), resourceCode, purpose, field, answer.reason());
-    String provider = catalog.find(resourceCode).map(CatalogResource::responsibleDepartment)
-        .orElse(active.isEmpty() ? "-" : active.get(0).providerDept());
-    writer.write(record, dataCalls.call(resourceCode, department, provider,
-        answer.allowed() ? DataCallOutcome.SERVED : outcome), refused);
-    return answer;
+    String provider = catalog.find(resourceCode).map(CatalogResource::responsibleDepartment).orElse(null);
+    return writer.check(new DataCall(caller, department, resourceCode, purpose, field, provider,
+        AuditTrail.requestAddress()));
   }
 
   public List<Grant> list(Caller caller, String department, String resourceCode) {
@@ -204,15 +171,8 @@ public class Grants implements GrantHolders {
     return mapper.findActiveHolders(resourceCode, LocalDate.now(clock.withZone(Zones.SHANGHAI)));
   }
 
-  private static boolean inScope(SharingMapper.CheckedGrant grant, String field) {
-    if (field == null || StringUtils.isBlank(grant.scope())) {
-      return true;
-    }
-    return Arrays.stream(grant.scope().split(",")).map(String::strip).anyMatch(field::equals);
-  }
-
   /** The departments a record is pushed to; a department asking about itself appears once. */
-  private static Set<String> concerns(String... departments) {
+  static Set<String> concerns(String... departments) {
     Set<String> concerns = new TreeSet<>();
     for (String department : departments) {
       if (department != null) {

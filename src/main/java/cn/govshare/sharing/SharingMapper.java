@@ -62,14 +62,6 @@ interface SharingMapper {
   List<Grant> findGrants(@Param("department") String department, @Param("resourceCode") String resourceCode,
       @Param("visibleTo") String visibleTo, @Param("limit") int limit);
 
-  /** The grant check's lookup (every data call): only the columns the check reads (issue 25). */
-  List<CheckedGrant> findActiveGrants(@Param("department") String department,
-      @Param("resourceCode") String resourceCode, @Param("today") LocalDate today);
-
-  /** What a data call is checked against: an active grant's purpose and scope, and its provider. */
-  record CheckedGrant(long id, String providerDept, String scope, Purpose purpose) {
-  }
-
   Set<String> findActiveHolders(@Param("resourceCode") String resourceCode, @Param("today") LocalDate today);
 
   int updateGrantStatus(@Param("id") long id, @Param("from") GrantStatus from, @Param("to") GrantStatus to,

@@ -1,21 +1,17 @@
 package cn.govshare.statistics;
 
 import cn.govshare.BatchMappers;
+import cn.govshare.MySqlFamily;
 import cn.govshare.clock.Zones;
 import java.time.Clock;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -33,18 +29,14 @@ public class DataCalls {
       .thenComparing(DataCallKey::providerDept).thenComparing(DataCallKey::outcome);
 
   private final StatisticsMapper mapper;
-  /** The same statements through MyBatis' batch executor, for transactions that use it throughout. */
-  private final StatisticsMapper batchMapper;
   private final Clock clock;
-  private final DataSource dataSource;
-  /** MySQL/MariaDB: many counter rows in one INSERT … ON DUPLICATE KEY UPDATE; null until first asked. */
-  private volatile Boolean upsert;
+  /** MySQL/MariaDB: many counter rows in one INSERT … ON DUPLICATE KEY UPDATE. */
+  private final MySqlFamily mysql;
 
-  DataCalls(StatisticsMapper mapper, SqlSessionFactory sessions, Clock clock, DataSource dataSource) {
+  DataCalls(StatisticsMapper mapper, Clock clock, DataSource dataSource) {
     this.mapper = mapper;
-    this.batchMapper = new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(StatisticsMapper.class);
     this.clock = clock;
-    this.dataSource = dataSource;
+    this.mysql = new MySqlFamily(dataSource);
   }
 
   /** One call, counted on the day (Asia/Shanghai) it is made, written later by {@link #count(Collection)}. */
@@ -72,7 +64,7 @@ public class DataCalls {
   }
 
   /**
-   * Whether {@link #countBatched} can be used: MySQL/MariaDB, whose upsert adds to a row whoever creates it (two
+   * Whether {@link #batchCountOn} can be used: MySQL/MariaDB, whose upsert adds to a row whoever creates it (two
    * transactions creating it at once can deadlock; the writer then writes its batch again). Elsewhere (the embedded
    * H2) a counter row's first insert can meet another writer's, which {@link #count(Collection)} handles row by row.
    */
@@ -81,19 +73,12 @@ public class DataCalls {
   }
 
   /**
-   * {@link #count(Collection)} for a transaction that uses MyBatis' batch executor throughout (the data-call
-   * writer), on MySQL/MariaDB only ({@link #countsInBatches()}): one static single-row upsert per counter row,
-   * parsed once, which the driver (rewriteBatchedStatements) sends as one multi-row statement. An existing row is
-   * locked exclusively at once, in key order, so two writers adding to a busy row queue on it; two writers
-   * creating the same row (a key's first call of the day) can deadlock, and the writer then writes the batch again.
-   */
-  public void countBatched(Collection<DataCallKey> calls) {
-    countBatched(calls, batchMapper);
-  }
-
-  /**
-   * {@link #countBatched(Collection)} on other sessions than the application's: the data-call writers' own
-   * connections, whose transactions use them throughout (issue 25).
+   * {@link #count(Collection)} on other sessions than the application's (the data-call writers' own connections,
+   * issue 25), for their transactions, which use MyBatis' batch executor throughout; MySQL/MariaDB only
+   * ({@link #countsInBatches()}): one static single-row upsert per counter row, parsed once, which the driver
+   * (rewriteBatchedStatements) sends as one multi-row statement. An existing row is locked exclusively at once, in
+   * key order, so two writers adding to a busy row queue on it; two writers creating the same row (a key's first
+   * call of the day) can deadlock, and the writer then writes the batch again.
    */
   public Consumer<Collection<DataCallKey>> batchCountOn(SqlSessionFactory sessions) {
     StatisticsMapper on = BatchMappers.on(sessions, StatisticsMapper.class);
@@ -110,18 +95,7 @@ public class DataCalls {
   }
 
   private boolean upsert() {
-    Boolean known = upsert;
-    if (known == null) {
-      try (Connection connection = dataSource.getConnection()) {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        known = product.contains("mysql") || product.contains("mariadb");
-      } catch (SQLException e) {
-        known = false;  // asked again next time; the row-by-row way works everywhere
-        return known;
-      }
-      upsert = known;
-    }
-    return known;
+    return mysql.test();
   }
 
   private void add(DataCallKey key, long calls) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
 import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,8 +37,9 @@ class AuditSealerTest {
   /** Two nodes' sealers at once (the application's and a second one): one chain, each record sealed once. */
   @Test
   void twoSealersRacingLinkEveryRecordExactlyOnceIntoOneIntactChain(@Autowired SqlSessionFactory sessions,
-      @Autowired AuditKeys keys, @Autowired PlatformTransactionManager transactions) throws Exception {
-    AuditSealer otherNode = new AuditSealer(sessions, keys, transactions, Duration.ofSeconds(1),
+      @Autowired AuditKeys keys, @Autowired PlatformTransactionManager transactions,
+      @Autowired DataSource dataSource) throws Exception {
+    AuditSealer otherNode = new AuditSealer(sessions, keys, transactions, dataSource, Duration.ofSeconds(1),
         Duration.ofMillis(100));
     String marker = "race-" + UUID.randomUUID().toString().substring(0, 8);
     ExecutorService pool = Executors.newFixedThreadPool(6);

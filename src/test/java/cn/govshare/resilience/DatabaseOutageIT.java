@@ -21,6 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DatabaseOutageIT {
 
   static final Duration OUTAGE = Duration.ofSeconds(30);
+  /** A data call of the reviewer's own department (R20), allowed or not: answered only once it is recorded. */
+  static final String CHECK = "/api/grants/check?dept=gaj&resource=RK-001&purpose=WORK_REFERENCE";
 
   @Test
   void apiAnswers503DuringOutageAndRecoversWithNothingLost() throws Exception {
@@ -45,6 +47,7 @@ class DatabaseOutageIT {
         Instant outageEnds = Instant.now().plus(OUTAGE);
         int calls = 0;
         int unavailable = 0;
+        int unavailableChecks = 0;
         while (Instant.now().isBefore(outageEnds)) {
           Instant started = Instant.now();
           // a call that must read the database (the caller itself may come from the caller cache)
@@ -56,12 +59,22 @@ class DatabaseOutageIT {
             assertThat(response.json().path("type").asText()).isEqualTo("urn:govshare:problem:unavailable");
           }
           assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
+          // a data call: its grants are read and its record written by the data-call writer (issue 25)
+          started = Instant.now();
+          ApiClient.Response check = reviewer.get(CHECK);
+          assertThat(check.status()).as(check.toString()).isIn(503, 200);
+          if (check.status() == 503) {
+            unavailableChecks++;
+            assertThat(check.json().path("type").asText()).isEqualTo("urn:govshare:problem:unavailable");
+          }
+          assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(15));
           Thread.sleep(1000);
         }
         proxy.restore();
         System.out.printf("database outage: %d calls during %s, %d answered 503, none 5xx otherwise%n", calls,
             OUTAGE, unavailable);
         assertThat(unavailable).as("the outage was seen").isGreaterThan(calls / 2);
+        assertThat(unavailableChecks).as("the outage was seen by the data calls").isGreaterThan(calls / 2);
 
         Instant deadline = Instant.now().plusSeconds(60);
         int status = 0;
@@ -70,6 +83,12 @@ class DatabaseOutageIT {
           Thread.sleep(500);
         }
         assertThat(status).isEqualTo(200);
+        ApiClient.Response check = reviewer.get(CHECK);
+        while (Instant.now().isBefore(deadline) && check.status() != 200) {
+          Thread.sleep(500);
+          check = reviewer.get(CHECK);
+        }
+        assertThat(check.status()).as("data calls are checked again after the outage: " + check).isEqualTo(200);
         while (Instant.now().isBefore(deadline) && engine.getTaskService().createTaskQuery()
             .processInstanceId(instance).count() == 0) {
           Thread.sleep(500);

@@ -137,6 +137,65 @@ class DataCallWriterTest {
         + " AND detail LIKE 'wtest3 FR-001 %'", Long.class)).isEqualTo(allowed);
   }
 
+  /**
+   * The writer looks up the grants of a whole batch in one statement: calls of many departments, each holding a
+   * different grant, are answered at once, and each is judged on its own department's grants, never another's.
+   * A grant suspended between two rounds is refused in the next.
+   */
+  @Test
+  void callsOfManyDepartmentsInOneBatchAreEachJudgedOnTheirOwnGrants() throws Exception {
+    int departments = 12;
+    for (int d = 0; d < departments; d++) {
+      // wtest-m<d>: even ones may read FR-001 for work reference, field f<d> only; odd ones for data verification
+      if (d % 3 != 2) {
+        Purpose purpose = d % 2 == 0 ? Purpose.WORK_REFERENCE : Purpose.DATA_VERIFICATION;
+        grants.issue("wtest-m" + d, "FR-001", List.of("f" + d), purpose, null, Grants.SOURCE_REQUEST, "WRITER-M" + d);
+      }
+    }
+    ApiClient operator = ApiClient.as(port, "operator");
+    assertEachJudgedOnItsOwn(operator, departments, -1);
+
+    long id = sql.queryForObject("SELECT id FROM gs_grant WHERE department = 'wtest-m0'", Long.class);
+    // straight in the table: the writer reads the grants as they stand, nothing kept from the round before
+    sql.update("UPDATE gs_grant SET status = 'SUSPENDED' WHERE id = ?", id);
+    assertEachJudgedOnItsOwn(operator, departments, 0);
+  }
+
+  private void assertEachJudgedOnItsOwn(ApiClient operator, int departments, int suspended) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<Future<?>> rounds = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      rounds.add(pool.submit(() -> {
+        for (int i = 0; i < CALLS_PER_THREAD; i++) {
+          int d = (thread * CALLS_PER_THREAD + i) % departments;
+          // its own field, or the next department's, which its grant does not cover
+          String field = "f" + (i % 2 == 0 ? d : (d + 1) % departments);
+          ApiClient.Response answer = operator.get("/api/grants/check?dept=wtest-m" + d
+              + "&resource=FR-001&purpose=WORK_REFERENCE&field=" + field);
+          assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+          boolean held = d % 3 != 2 && d != suspended;
+          boolean fits = held && d % 2 == 0 && field.equals("f" + d);
+          assertThat(answer.json().path("allowed").asBoolean()).as("wtest-m%d %s: %s", d, field, answer)
+              .isEqualTo(fits);
+          if (fits) {
+            assertThat(answer.json().path("grantId").asLong()).isEqualTo(sql.queryForObject(
+                "SELECT id FROM gs_grant WHERE department = ?", Long.class, "wtest-m" + d));
+          } else {
+            assertThat(answer.json().path("reason").asText()).isEqualTo(!held ? "无有效授权"
+                : d % 2 == 1 ? "授权用途不符：已授权用途为 [" + Purpose.DATA_VERIFICATION.label() + "]"
+                : "数据项 " + field + " 不在授权范围内");
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> round : rounds) {
+      round.get();
+    }
+    pool.shutdown();
+  }
+
   @Test
   void onMariaDbTheUsualBatchesTakeTheWritersOwnConnections() {
     String database = sql.execute((Connection c) -> c.getMetaData().getDatabaseProductName());

@@ -1,0 +1,27 @@
+package cn.govshare.sharing;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * The data-call writer's lookup (issue 25): the grants of every call of a group commit in one statement, on the
+ * application's sessions or on the writers' own ({@link DataCallConnections}).
+ */
+@Mapper
+interface DataCallMapper {
+
+  /** The active grants valid on {@code today} of each department on each resource of {@code keys}, in no order. */
+  List<ActiveGrant> findActiveGrants(@Param("keys") Collection<DataCall.Key> keys, @Param("today") LocalDate today);
+
+  /** What a data call is checked against: an active grant's purpose and scope, and its provider. */
+  record ActiveGrant(String department, String resourceCode, long id, String providerDept, String scope,
+      Purpose purpose) {
+
+    DataCall.Key key() {
+      return new DataCall.Key(department, resourceCode);
+    }
+  }
+}

@@ -40,7 +40,8 @@ class GrantController {
   /** A data call (R20): the using department, the provider, the platform or a supervisor may ask. */
   @Operation(operationId = "checkGrant", summary = "数据调用核验：是否在授权的用途和范围内")
   @GetMapping("/check")
-  GrantCheck check(Caller caller, @RequestParam String dept, @RequestParam String resource,
+  GrantCheck check(Caller caller,
+      @RequestParam @Size(max = 32, message = "部门代码不能超过 {max} 个字符") String dept, @RequestParam String resource,
       @RequestParam Purpose purpose, @RequestParam(required = false) String field) {
     String provider = catalog.find(resource).map(r -> r.responsibleDepartment())
         .orElseThrow(() -> ApiException.badRequest("resource", "资源目录中没有 " + resource));

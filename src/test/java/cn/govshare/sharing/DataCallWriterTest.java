@@ -196,6 +196,23 @@ class DataCallWriterTest {
     pool.shutdown();
   }
 
+  /**
+   * A department code longer than any (gs_department.code, the counters' user_dept: 32) from a caller who may check
+   * any department's grants: a 400 naming {@code dept}, never a 500 from the counter row it could not write, and
+   * nothing recorded or counted for it.
+   */
+  @Test
+  void aDepartmentCodeLongerThanAnyIsRefusedAsBadInputAndNothingIsWritten() {
+    String dept = "wtest" + "x".repeat(28);
+    ApiClient.Response answer = ApiClient.as(port, "operator")
+        .get("/api/grants/check?dept=" + dept + "&resource=FR-001&purpose=WORK_REFERENCE");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.json().path("field").asText()).as(answer.toString()).isEqualTo("dept");
+    assertThat(sql.queryForObject("SELECT COUNT(*) FROM gs_audit WHERE detail LIKE ?", Long.class, dept + " %"))
+        .isZero();
+  }
+
   @Test
   void onMariaDbTheUsualBatchesTakeTheWritersOwnConnections() {
     String database = sql.execute((Connection c) -> c.getMetaData().getDatabaseProductName());

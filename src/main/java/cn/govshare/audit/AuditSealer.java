@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.mybatis.spring.SqlSessionTemplate;
@@ -49,9 +48,9 @@ class AuditSealer implements SmartLifecycle {
   private Thread thread;
 
   AuditSealer(SqlSessionFactory sessions, AuditKeys keys, PlatformTransactionManager transactions,
-      DataSource dataSource, @Value("${govshare.audit.seal-poll}") Duration poll,
+      MySqlFamily mysql, @Value("${govshare.audit.seal-poll}") Duration poll,
       @Value("${govshare.audit.seal-linger}") Duration linger) {
-    this.mysql = new MySqlFamily(dataSource);
+    this.mysql = mysql;
     this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(AuditMapper.class);
     this.keys = keys;
     this.transaction = new TransactionTemplate(transactions);

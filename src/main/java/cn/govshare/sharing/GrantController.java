@@ -2,6 +2,7 @@ package cn.govshare.sharing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.govshare.catalog.CatalogResource;
 import cn.govshare.catalog.CatalogService;
 import cn.govshare.org.Caller;
 import cn.govshare.ApiException;
@@ -43,12 +44,12 @@ class GrantController {
   GrantCheck check(Caller caller,
       @RequestParam @Size(max = 32, message = "部门代码不能超过 {max} 个字符") String dept, @RequestParam String resource,
       @RequestParam Purpose purpose, @RequestParam(required = false) String field) {
-    String provider = catalog.find(resource).map(r -> r.responsibleDepartment())
+    CatalogResource entry = catalog.find(resource)
         .orElseThrow(() -> ApiException.badRequest("resource", "资源目录中没有 " + resource));
-    if (!(caller.belongsTo(dept) || caller.belongsTo(provider) || caller.readsEverything())) {
+    if (!(caller.belongsTo(dept) || caller.belongsTo(entry.responsibleDepartment()) || caller.readsEverything())) {
       throw ApiException.forbidden("只能核验本部门的授权");
     }
-    return grants.check(caller, dept, resource, purpose, StringUtils.stripToNull(field));
+    return grants.check(caller, dept, entry, purpose, StringUtils.stripToNull(field));
   }
 
   @Operation(operationId = "suspendGrant", summary = "暂停授权（提供部门，R21）")

@@ -94,10 +94,9 @@ public class Grants implements GrantHolders {
    * with the other calls of the moment, against the grants as they stand in the transaction that commits its audit
    * record, its count for the R27 statistics and a refusal's {@link CallRefused}, before the answer is returned.
    */
-  public GrantCheck check(Caller caller, String department, String resourceCode, Purpose purpose, String field) {
-    String provider = catalog.find(resourceCode).map(CatalogResource::responsibleDepartment).orElse(null);
-    return writer.check(new DataCall(caller, department, resourceCode, purpose, field, provider,
-        AuditTrail.requestAddress()));
+  public GrantCheck check(Caller caller, String department, CatalogResource resource, Purpose purpose, String field) {
+    return writer.check(new DataCall(caller, department, resource.code(), purpose, field,
+        resource.responsibleDepartment(), AuditTrail.requestAddress()));
   }
 
   public List<Grant> list(Caller caller, String department, String resourceCode) {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -33,10 +32,10 @@ public class DataCalls {
   /** MySQL/MariaDB: many counter rows in one INSERT … ON DUPLICATE KEY UPDATE. */
   private final MySqlFamily mysql;
 
-  DataCalls(StatisticsMapper mapper, Clock clock, DataSource dataSource) {
+  DataCalls(StatisticsMapper mapper, Clock clock, MySqlFamily mysql) {
     this.mapper = mapper;
     this.clock = clock;
-    this.mysql = new MySqlFamily(dataSource);
+    this.mysql = mysql;
   }
 
   /** One call, counted on the day (Asia/Shanghai) it is made, written later by {@link #count(Collection)}. */

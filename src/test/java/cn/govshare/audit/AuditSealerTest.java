@@ -3,8 +3,8 @@ package cn.govshare.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
+import cn.govshare.MySqlFamily;
 import java.time.Duration;
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,8 +38,8 @@ class AuditSealerTest {
   @Test
   void twoSealersRacingLinkEveryRecordExactlyOnceIntoOneIntactChain(@Autowired SqlSessionFactory sessions,
       @Autowired AuditKeys keys, @Autowired PlatformTransactionManager transactions,
-      @Autowired DataSource dataSource) throws Exception {
-    AuditSealer otherNode = new AuditSealer(sessions, keys, transactions, dataSource, Duration.ofSeconds(1),
+      @Autowired MySqlFamily mysql) throws Exception {
+    AuditSealer otherNode = new AuditSealer(sessions, keys, transactions, mysql, Duration.ofSeconds(1),
         Duration.ofMillis(100));
     String marker = "race-" + UUID.randomUUID().toString().substring(0, 8);
     ExecutorService pool = Executors.newFixedThreadPool(6);

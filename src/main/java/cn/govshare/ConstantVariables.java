@@ -2,7 +2,7 @@ package cn.govshare;
 
 /**
  * Variables a feature sets once from its own rows and never changes: display copies for the forms, Tasklist's
- * columns. Their value stays in {@code ACT_HI_VARINST}, so their creation writes no {@code ACT_HI_DETAIL} row
+ * columns. Their values are the feature's own rows, so their creation writes no history row
  * ({@link ConstantVariablesHistory}, issue 25); a later change, through whatever door, is still written there.
  */
 public interface ConstantVariables {

@@ -12,11 +12,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 25: at history level {@code full} Camunda writes every variable's value twice when it is created, in
- * {@code ACT_HI_VARINST} and in {@code ACT_HI_DETAIL}. For the {@link ConstantVariables} (18 per share request at
- * its start, four per task) the detail row repeats the instance row and nothing reads it: not GovShare, not the
- * community Cockpit or Tasklist (neither calls {@code /history/detail}). Their creation writes the instance row
- * only; every other variable, and every later change of these, is written as before.
+ * Issue 25: at history level {@code full} Camunda writes every variable twice when it is created, in
+ * {@code ACT_HI_VARINST} and in {@code ACT_HI_DETAIL}, and updates the first row again when the case ends (its
+ * removal time). The {@link ConstantVariables} (17 per share request at its start, four per task, three set by the
+ * delegates) are copies of GovShare's own rows, which keep them for the retention period: the request, its grant,
+ * its steps, the case file. Nothing reads their history: not GovShare, not the community Cockpit or Tasklist (they
+ * read the running variables). So their creation writes no history row at all. Every other variable is written as
+ * before, and so is any later change of these, through whatever door: Camunda writes the instance row it does not
+ * find, and the detail row, on the update ({@code DbHistoryEventHandler}); a deletion finds no row and writes none.
  */
 @Component
 class ConstantVariablesHistory extends AbstractProcessEnginePlugin {
@@ -31,11 +34,11 @@ class ConstantVariablesHistory extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryEventHandler> handlers = new ArrayList<>();
-    handlers.add(new WithoutConstantDetails());
+    handlers.add(new WithoutConstantHistory());
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    // this handler is the database one: the engine's default would write every detail again
+    // this handler is the database one: the engine's default would write every variable's history again
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     configuration.setCustomHistoryEventHandlers(handlers);
   }
@@ -50,13 +53,15 @@ class ConstantVariablesHistory extends AbstractProcessEnginePlugin {
     return all.stream().anyMatch(c -> c.constant(processDefinitionKey, variableName));
   }
 
-  private final class WithoutConstantDetails extends DbHistoryEventHandler {
+  private final class WithoutConstantHistory extends DbHistoryEventHandler {
 
     @Override
-    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-      return super.shouldWriteHistoricDetail(event)
-          && !(event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
-              && constant(event.getProcessDefinitionKey(), event.getVariableName()));
+    protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
+      if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+          && constant(event.getProcessDefinitionKey(), event.getVariableName())) {
+        return;
+      }
+      super.insertHistoricVariableUpdateEntity(event);
     }
   }
 }

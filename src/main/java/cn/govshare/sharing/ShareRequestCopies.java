@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * What conditional-share-request sets once and never changes: the display copies its start takes from the
  * request's row ({@link ShareRequests}, all but {@code grantScope}, which the provider's form fills in) and each
  * task's due text ({@link ShareRequestProcess#taskCreated}). No form field writes them. Their creation writes no
- * {@code ACT_HI_DETAIL} row ({@link ConstantVariables}); neither does that of the {@link #DELEGATE_COPIES}.
+ * history row ({@link ConstantVariables}): the request's row keeps them; neither does that of the
+ * {@link #DELEGATE_COPIES}.
  */
 @Component
 class ShareRequestCopies implements ConstantVariables {
@@ -20,8 +21,8 @@ class ShareRequestCopies implements ConstantVariables {
   /**
    * Issue 25: what the delegates set from GovShare's own records for the gateways and the later forms: the
    * outcome (the request's status), the grant's id (its {@code grant_id}) and the answer's summary (the answer's
-   * step, its outcome and comment). Their values stay in {@code ACT_HI_VARINST} and in those records; the detail
-   * row of their creation would be a third copy. A later change (a new answer round's summary) is a detail row.
+   * step, its outcome and comment). Their values stay in those records; history rows of their creation would be
+   * two more copies. A later change (a new answer round's summary) is written to the history like any variable's.
    */
   static final Set<String> DELEGATE_COPIES = Set.of(ShareRequestProcess.OUTCOME, "grantId", "answerSummary");
 

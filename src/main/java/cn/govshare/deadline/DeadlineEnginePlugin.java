@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.RecordedJobs;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,10 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Plugs deadlines into the engine: the parse listener for {@code govshare.rule} user tasks and the
  * job handlers of the reminder and breach timers. The ledger and the breach batches are looked up lazily: it needs beans that
- * need the engine.
+ * need the engine. The timers are {@link RecordedJobs}: the deadline's row records when they were set and how the
+ * deadline ended, so their job log keeps only their runs.
  */
 @Component
-class DeadlineEnginePlugin extends AbstractProcessEnginePlugin {
+class DeadlineEnginePlugin extends AbstractProcessEnginePlugin implements RecordedJobs {
 
   private final ObjectProvider<DeadlineLedger> ledger;
   private final ObjectProvider<BreachBatches> breaches;
@@ -20,6 +22,11 @@ class DeadlineEnginePlugin extends AbstractProcessEnginePlugin {
   DeadlineEnginePlugin(ObjectProvider<DeadlineLedger> ledger, ObjectProvider<BreachBatches> breaches) {
     this.ledger = ledger;
     this.breaches = breaches;
+  }
+
+  @Override
+  public boolean recorded(String jobHandlerType) {
+    return DeadlineJobs.BREACH.equals(jobHandlerType) || DeadlineJobs.REMINDER.equals(jobHandlerType);
   }
 
   @Override

@@ -55,7 +55,7 @@ final class EngineRows {
 
   /**
    * Deletes a batch's timers as {@code JobEntity.delete} does — the sequence counter, the handler's clean-up, the row
-   * and its "deleted" job log — but, for a timer that has never failed (retries left, no stored exception), without
+   * and its deletion event (which writes no job log for a deadline's timer: {@code LeanHistory}) — but, for a timer that has never failed (retries left, no stored exception), without
    * its two reads that can only come back empty then: the failed-job incident (there is none while retries are left)
    * and the execution's job list (loaded only to drop the job from it in memory; no breach command reads it). A timer
    * that has failed is deleted by {@code JobEntity.delete} itself, its incident resolved. Two statements a breach

@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.GovShareTest;
+import cn.govshare.deadline.DeadlineView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 25: the request's display copies, Tasklist's columns and the delegates' copies leave no history of their own
- * (GovShare's rows keep their values); decisions keep theirs, and a changed copy is written like any variable.
+ * (GovShare's rows keep their values); decisions keep theirs, and a changed copy is written like any variable. A
+ * deadline's timers leave only their runs in the job log (the deadline's row records the rest).
  */
 @GovShareTest
 class ShareRequestHistoryTest extends ShareProcessTestSupport {
@@ -86,11 +94,46 @@ class ShareRequestHistoryTest extends ShareProcessTestSupport {
         .processInstanceId(pi.getId()).variableName("reason").list();
     assertThat(instances).extracting(HistoricVariableInstance::getValue).containsExactly("管理员更正的理由");
 
+    // a removal leaves no variable history (there was none), but the operation log names who removed it
+    engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
     engine.getRuntimeService().removeVariable(pi.getId(), "resourceName");
+    engine.getIdentityService().clearAuthentication();
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "resourceName")).isNull();
+    assertThat(engine.getHistoryService().createUserOperationLogQuery().processInstanceId(pi.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_REMOVE_VARIABLE).userId("admin").count()).isEqualTo(1);
     engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("reason").singleResult().getValue()).isEqualTo("管理员更正的理由");
+  }
+
+  @Test
+  void aDeadlinesTimersLeaveOnlyTheirRunsInTheJobLog() {
+    ProcessInstance pi = instance(apply("RK-002"));
+    List<String> checkTimers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list()
+        .stream().map(Job::getId).toList();
+    assertThat(checkTimers).as("the check's reminder and breach timers").hasSize(2);
+    complete(task(pi), withVariables("checkPassed", true));
+
+    // met in time: the timers are gone and left no job log; the deadline's row says how it ended
+    assertThat(engine.getManagementService().createJobQuery().jobIds(Set.copyOf(checkTimers)).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    assertThat(deadline(pi, "normativeCheck").state()).isEqualTo("MET");
+
+    // the provider sits on it: the timers run at their instants, and their runs are in the job log with the node
+    Task review = task(pi);
+    ClockUtil.setCurrentTime(Date.from(review.getDueDate().toInstant().plusSeconds(60)));
+    await(() -> engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId())
+        .incidentType("deadlineBreach").count() == 1);
+    assertThat(deadlines.forProcessInstance(pi.getId())).extracting(DeadlineView::state).contains("BREACHED");
+    List<HistoricJobLog> logs = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId())
+        .list();
+    assertThat(logs).extracting(HistoricJobLog::getJobDefinitionType).contains("govshare-deadline-breach");
+    assertThat(logs).allSatisfy(log -> {
+      assertThat(log.isSuccessLog()).as(log.getJobDefinitionType()).isTrue();
+      assertThat(log.getHostname()).isNotBlank();
+    });
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -271,7 +272,21 @@ class DeadlineLedgerTest {
       if (!executor.isActive()) {
         executor.start();
       }
-      instances.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test done"));
+      // the instances' reminders are due too and the executor runs them: a deletion racing one is tried again
+      instances.forEach(instance -> deleteWhenNoTimerRuns(instance.getId()));
+    }
+  }
+
+  private void deleteWhenNoTimerRuns(String instance) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime.deleteProcessInstance(instance, "test done");
+        return;
+      } catch (OptimisticLockingException racedATimer) {
+        if (attempt == 10) {
+          throw racedATimer;
+        }
+      }
     }
   }
 

@@ -33,14 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LeanHistory extends AbstractProcessEnginePlugin {
 
-  private final ObjectProvider<ConstantVariables> constants;
-  private final ObjectProvider<RecordedJobs> jobs;
-  private volatile List<ConstantVariables> knownConstants;
-  private volatile List<RecordedJobs> knownJobs;
+  private final Known<ConstantVariables> constants;
+  private final Known<RecordedJobs> jobs;
 
   LeanHistory(ObjectProvider<ConstantVariables> constants, ObjectProvider<RecordedJobs> jobs) {
-    this.constants = constants;
-    this.jobs = jobs;
+    this.constants = new Known<>(constants);
+    this.jobs = new Known<>(jobs);
   }
 
   @Override
@@ -56,22 +54,31 @@ class LeanHistory extends AbstractProcessEnginePlugin {
   }
 
   boolean constant(String processDefinitionKey, String variableName) {
-    List<ConstantVariables> all = knownConstants;
-    if (all == null) {
-      // asked first inside an engine command, after every bean exists
-      all = constants.orderedStream().toList();
-      knownConstants = all;
-    }
-    return all.stream().anyMatch(c -> c.constant(processDefinitionKey, variableName));
+    return constants.all().stream().anyMatch(c -> c.constant(processDefinitionKey, variableName));
   }
 
   boolean recorded(String jobHandlerType) {
-    List<RecordedJobs> all = knownJobs;
-    if (all == null) {
-      all = jobs.orderedStream().toList();
-      knownJobs = all;
+    return jobHandlerType != null && jobs.all().stream().anyMatch(j -> j.recorded(jobHandlerType));
+  }
+
+  /** The beans of a kind, asked once: first inside an engine command, after every bean exists. */
+  private static final class Known<T> {
+
+    private final ObjectProvider<T> provider;
+    private volatile List<T> all;
+
+    Known(ObjectProvider<T> provider) {
+      this.provider = provider;
     }
-    return jobHandlerType != null && all.stream().anyMatch(j -> j.recorded(jobHandlerType));
+
+    List<T> all() {
+      List<T> known = all;
+      if (known == null) {
+        known = provider.orderedStream().toList();
+        all = known;
+      }
+      return known;
+    }
   }
 
   private final class Writer extends DbHistoryEventHandler {

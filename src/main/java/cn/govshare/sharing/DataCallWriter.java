@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
@@ -195,15 +196,16 @@ class DataCallWriter implements SmartLifecycle {
       }));
       return;
     }
-    List<Judged> judged = retryingLocks(own.connections().transaction(), () -> {
-      List<Judged> all = judge(calls, own.grants());
-      List<Judged> usual = all.stream().filter(call -> call.refused() == null).toList();
+    Map<Boolean, List<Judged>> byRefusal = retryingLocks(own.connections().transaction(), () -> {
+      Map<Boolean, List<Judged>> parts = judge(calls, own.grants()).stream()
+          .collect(Collectors.partitioningBy(call -> call.refused() != null));
+      List<Judged> usual = parts.get(false);
       own.records().accept(usual.stream().map(Judged::record).toList());
       own.counts().accept(usual.stream().map(Judged::count).toList());
-      return all;
+      return parts;
     });
-    answer(judged.stream().filter(call -> call.refused() == null).toList());
-    List<Judged> refused = judged.stream().filter(call -> call.refused() != null).toList();
+    answer(byRefusal.get(false));
+    List<Judged> refused = byRefusal.get(true);
     if (!refused.isEmpty()) {
       // judged in the transaction above; recorded with the register's event in the application's own
       answer(retryingLocks(transaction, () -> {
@@ -263,7 +265,7 @@ class DataCallWriter implements SmartLifecycle {
    * (two writers creating the same counter row): it was rolled back whole, nothing of it counted, and it is judged
    * again.
    */
-  private static List<Judged> retryingLocks(TransactionTemplate in, Supplier<List<Judged>> work) {
+  private static <T> T retryingLocks(TransactionTemplate in, Supplier<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return in.execute(status -> work.get());

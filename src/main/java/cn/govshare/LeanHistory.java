@@ -33,12 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LeanHistory extends AbstractProcessEnginePlugin {
 
-  private final Known<ConstantVariables> constants;
-  private final Known<RecordedJobs> jobs;
+  private final KnownBeans<ConstantVariables> constants;
+  private final KnownBeans<RecordedJobs> jobs;
 
   LeanHistory(ObjectProvider<ConstantVariables> constants, ObjectProvider<RecordedJobs> jobs) {
-    this.constants = new Known<>(constants);
-    this.jobs = new Known<>(jobs);
+    this.constants = new KnownBeans<>(constants);
+    this.jobs = new KnownBeans<>(jobs);
   }
 
   @Override
@@ -59,26 +59,6 @@ class LeanHistory extends AbstractProcessEnginePlugin {
 
   boolean recorded(String jobHandlerType) {
     return jobHandlerType != null && jobs.all().stream().anyMatch(j -> j.recorded(jobHandlerType));
-  }
-
-  /** The beans of a kind, asked once: first inside an engine command, after every bean exists. */
-  private static final class Known<T> {
-
-    private final ObjectProvider<T> provider;
-    private volatile List<T> all;
-
-    Known(ObjectProvider<T> provider) {
-      this.provider = provider;
-    }
-
-    List<T> all() {
-      List<T> known = all;
-      if (known == null) {
-        known = provider.orderedStream().toList();
-        all = known;
-      }
-      return known;
-    }
   }
 
   private final class Writer extends DbHistoryEventHandler {

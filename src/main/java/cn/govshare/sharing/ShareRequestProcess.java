@@ -2,7 +2,6 @@ package cn.govshare.sharing;
 
 import cn.govshare.FormRejection;
 import cn.govshare.ProcessKeys;
-import cn.govshare.calendar.DueText;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
@@ -82,7 +81,10 @@ class ShareRequestProcess {
     lifecycle.apply(request.id(), RequestEvent.REVIEW_STARTED, null, null);
   }
 
-  /** Shows the due date on the form as text (Tasklist must never write a Date back). */
+  /**
+   * Sets the due dates the engine cannot compute: the contest window's end, and the answer period's for every task
+   * inside it. The forms show the due date as text (ShareRequestForms).
+   */
   void taskCreated(DelegateTask task) {
     if (CONTEST_TASK.equals(task.getTaskDefinitionKey())) {
       // R13-CONTEST: the window is the applicant's right; its end is shown, its lapse closes the request
@@ -92,12 +94,6 @@ class ShareRequestProcess {
       // the period is the sub-process's: every task inside shows its due date
       deadlines.periodDue(task.getProcessInstanceId(), ANSWER_SCOPE).map(Date::from).ifPresent(task::setDueDate);
     }
-    if (task.getDueDate() != null) {
-      // the last day on which the task may still be done, as the case file and the applicant page show it
-      task.setVariableLocal("dueText", DueText.lastDay(task.getDueDate().toInstant()) + "办结");
-    } else {
-      task.setVariableLocal("dueText", "未规定时限");
-    }
   }
 
   /** Refuses a bad completion with a clear message (400): the task stays open, nothing is written. */
@@ -106,10 +102,6 @@ class ShareRequestProcess {
     ShareRequest request = parties.request(task.getExecution());
     checks.completing(task, request, mapper.findAnswerPeriod(request.id()), actor);
     String key = task.getTaskDefinitionKey();
-    if (ANSWER_TASK.equals(key)) {
-      // what the provider's head reads before signing off (article 20)
-      task.setVariable("answerSummary", outcomeOf(task) + "；" + StringUtils.defaultString(commentOf(task)));
-    }
     requests.step(request.id(), key, task.getName(), actor == null ? null : actor.userId(),
         actor == null ? null : actor.name(), actor == null ? null : actor.department(), outcomeOf(task),
         commentOf(task), task.getId());
@@ -196,7 +188,6 @@ class ShareRequestProcess {
         ShareTaskChecks.parseDate((String) execution.getVariable("grantValidUntil")));
     lifecycle.apply(request.id(), RequestEvent.GRANTED_ON_REVIEW, grant.id(), answeredBy(request) + "同意共享");
     execution.setVariable(OUTCOME, "GRANTED");
-    execution.setVariable("grantId", grant.id());
     platformAnswerToProvider(execution, request, "共享平台已直接授权", "授权范围："
         + (scope.isEmpty() ? "全部数据项" : String.join("、", scope)));
   }

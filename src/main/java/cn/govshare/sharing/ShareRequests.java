@@ -165,28 +165,17 @@ public class ShareRequests {
       return;
     }
     mapper.updateRoute(request.id(), route);
-    // display copies for the forms: the process reads parties, resource and route from the row, never from these
+    // the contract's start variables (SPEC §5) and the provider's scope to start from; the process reads parties,
+    // resource and route from the row, never from these. What the forms show besides is read when a form is
+    // opened (ShareRequestForms, issue 25).
     Map<String, Object> variables = new HashMap<>();
-    variables.put("requestId", request.id());
-    // which of the provider's national answer options the form offers (SPEC §8, article 21)
-    variables.put("incompleteAllowed", policy.has("N21-INCOMPLETE"));
-    variables.put("extensionAllowed", policy.has("R13-EXT"));
-    variables.put("answerExtensionMax", policy.has("R13-EXT") ? policy.limit("R13-EXT").amount() : 0);
     variables.put("resourceCode", resource.code());
-    variables.put("resourceName", resource.name());
     variables.put("providerDept", resource.responsibleDepartment());
-    variables.put("providerName", resource.upper() ? resource.upperProvider()
-        : departmentName(resource.responsibleDepartment()));
     variables.put("applicantDept", request.applicantDept());
-    variables.put("applicantName", departmentName(request.applicantDept()));
     variables.put("purpose", request.purpose().name());
-    variables.put("purposeLabel", request.purpose().label());
     variables.put("reason", request.reason());
     variables.put("systemName", request.systemName());
-    variables.put("requestedFieldsText", fields.isEmpty() ? "全部数据项" : String.join("、", fields));
     variables.put("grantScope", String.join(",", fields));
-    variables.put("availableFields", resource.items().stream().map(ResourceItem::name).collect(Collectors.joining("、")));
-    variables.put("conditions", StringUtils.defaultString(resource.conditions(), "无"));
     // the start listener binds the instance to this request by its business key (BindRequestListener)
     runtime.startProcessInstanceByKey(PROCESS, request.businessKey(), variables);
   }
@@ -323,10 +312,6 @@ public class ShareRequests {
         || caller.belongsTo(request.providerDept())
         || (request.disputeRef() != null || request.status() == RequestStatus.DISPUTE)
             && (caller.isGeneralOffice() || caller.isLeadingGroup());
-  }
-
-  private String departmentName(String code) {
-    return departments.find(code).map(d -> d.name()).orElse(code);
   }
 
   private static String required(String value, String field, int max, String message) {

@@ -183,6 +183,12 @@ class ChineseScreensBrowserIT {
     // the platform checks: opening the group task claims it, the case file sits above the form
     openTask("operator", task("operator", instance, "normativeCheck"));
     assertThat(caseFileText()).contains("浏览器测试：核对参保人员户籍变动", "市人社局", "市公安局", "本环节办理期限");
+    // the form's own heading: read from the request and the catalogue when the form opens, no variable (issue 25)
+    BROWSER.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
+        "户籍变动信息（RK-002）"));
+    assertThat(BROWSER.visible(By.cssSelector(".fjs-container")).getText())
+        .contains("申请部门：市人社局", "提供部门：市公安局", "用途：", "办结")
+        .doesNotContain("{{");
     BROWSER.waiting().until(d -> !ApiClient.as(port, "admin").get("/engine-rest/task?processInstanceId=" + instance
         + "&assignee=operator").json().isEmpty());
     journey("operator-checks");

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.govshare.GovShareTest;
+import cn.govshare.calendar.DueText;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +139,10 @@ class NationalShareRequestProcessTest extends ShareProcessTestSupport {
     ProcessInstance pi = signedOff("RK-002");
     Task review = task(pi);
     Instant original = review.getDueDate().toInstant();
+    // the provider's form offers article 21's options and shows the period's last day (issue 25: read when opened)
+    VariableMap form = engine.getFormService().getTaskFormVariables(review.getId());
+    assertThat(form).containsEntry("incompleteAllowed", true).containsEntry("extensionAllowed", true)
+        .containsEntry("answerExtensionMax", 10).containsEntry("dueText", DueText.lastDay(original) + "办结");
     assertThatThrownBy(() -> complete(review, withVariables("answerAction", "EXTEND", "extensionDays", 11,
         "extensionReason", "需调取历史档案"))).hasMessageContaining("1..10");
     complete(review, withVariables("answerAction", "EXTEND", "extensionDays", 5, "extensionReason", "需调取历史档案"));
@@ -148,6 +154,8 @@ class NationalShareRequestProcessTest extends ShareProcessTestSupport {
     BpmnAwareTests.assertThat(pi).isWaitingAt("providerAuthorization");
     Instant extended = task(pi).getDueDate().toInstant();
     assertThat(extended).isEqualTo(calendar.due(instant("2025-09-26T10:00:00+08:00"), 15).dueAt()).isAfter(original);
+    assertThat(engine.getFormService().getTaskFormVariables(task(pi).getId()).get("dueText"))
+        .as("the form shows the extended period's last day").isEqualTo(DueText.lastDay(extended) + "办结");
     assertThat(told("rsj", requestId(pi))).anySatisfy(n -> assertThat(n.subject()).contains("答复期限延长5个工作日"));
 
     // 5 of 10 used: asking for 6 more is refused before it reaches the platform
@@ -174,6 +182,9 @@ class NationalShareRequestProcessTest extends ShareProcessTestSupport {
   void anAnswerSentBackOpensWithAnEmptyFormNotThePreviousDecision() {
     ProcessInstance pi = signedOff("RK-002");
     complete(task(pi), withVariables("approved", false, "denialReason", "第一轮：不予共享"));
+    // the head reads the answer as its step recorded it (article 20; read when the form opens, issue 25)
+    assertThat(engine.getFormService().getTaskFormVariables(task(pi).getId()).get("answerSummary"))
+        .isEqualTo("不予共享；第一轮：不予共享");
     complete(task(pi), withVariables("providerHeadApproved", false, "providerHeadComment", "请重新审核"));
 
     BpmnAwareTests.assertThat(pi).isWaitingAt("providerAuthorization");
@@ -186,6 +197,8 @@ class NationalShareRequestProcessTest extends ShareProcessTestSupport {
         .as("the head's second sign-off opens without the first one's refusal")
         .doesNotContainKeys("providerHeadApproved", "providerHeadComment")
         .doesNotContainKey("denialReason");
+    assertThat(engine.getFormService().getTaskFormVariables(task(pi).getId()).get("answerSummary"))
+        .as("this round's answer, not the first").isEqualTo("同意共享；授权范围：姓名");
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the request's row, the catalogue, the active policy and the task's due date when a form is opened
  * ({@link FormValues}). Before, the start copied them into eleven process variables and each task into a twelfth
  * ({@code dueText}), which every flow inserted and deleted again without anything reading them but the forms. The
- * due text is now always the task's current due date, also after an extension moved it. The provider's head reads
+ * due text is now always the task's current due date, also after a recomputation moved it in place. The provider's head reads
  * the answer's summary from the answer's step.
  */
 @Component

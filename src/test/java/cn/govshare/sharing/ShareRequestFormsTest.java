@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
+import cn.govshare.calendar.DueText;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -22,6 +29,9 @@ class ShareRequestFormsTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  TaskService tasks;
 
   @Test
   void tasklistsFormShowsTheRequestFromItsRecordsAndTheCaseHoldsNoCopyOfIt() {
@@ -70,6 +80,23 @@ class ShareRequestFormsTest {
         .as("a department that holds no part of the case").isBetween(403, 404);
     assertThat(ApiClient.anonymous(port).get("/engine-rest/task/" + check + "/form-variables").status())
         .isEqualTo(401);
+  }
+
+  @Test
+  void theDueTextIsTheTasksDueDateAsItStandsWhenTheFormOpens() {
+    String check = taskOf("operator", apply("表单测试：期限", List.of()), "normativeCheck");
+    Task task = tasks.createTaskQuery().taskId(check).singleResult();
+    assertThat(dueText(check)).isEqualTo(DueText.lastDay(task.getDueDate().toInstant()) + "办结");
+    // a recomputation (a new year's holidays loaded) moves an open task's due date in place
+    Instant moved = task.getDueDate().toInstant().plus(Duration.ofDays(7));
+    task.setDueDate(Date.from(moved));
+    tasks.saveTask(task);
+    assertThat(dueText(check)).isEqualTo(DueText.lastDay(moved) + "办结");
+  }
+
+  private String dueText(String taskId) {
+    return ApiClient.as(port, "operator").get("/engine-rest/task/" + taskId + "/form-variables").json()
+        .path("dueText").path("value").asText();
   }
 
   private String apply(String reason, List<String> fields) {

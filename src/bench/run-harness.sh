@@ -21,8 +21,8 @@
 # requests (no start-ups, grant checks or deadlines; about 12 minutes on a quiet machine). The bare side is issue 12's
 # same shape (src/bench/resources/bench/bare-share-request-shape.bpmn with its two forms); the harness's earlier,
 # smaller baseline runs in the same rounds as bare-minimal (records *-minimal*). -Dbench.bareVariables=true
-# starts the same-shape bare process with a request's 18 form variables; -Dbench.warmupRounds=N lets the flows' warm-up
-# run up to N rounds (default 12) where a slow machine's JIT is still compiling after 12. BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
+# starts the same-shape bare process with a request's 18 form variables; -Dbench.warmupRounds=N: the flows' warm-up runs
+# until the JIT has settled, at most N rounds (default 40; a slow machine's JIT was still compiling after 12). BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
 # PerformanceHarness run (e.g. -Dbench.ceilingRates=1000,2000, -Dbench.database=mine -Dbench.dbUser=mine on a
 # shared server); BENCH_DEADLINES="1000" picks sizes; BENCH_BURSTS (default 4) breach bursts in one JVM at each size. The plots go to target/bench and, for what was run, to
 # docs/images (the grant ceiling always).

@@ -53,8 +53,11 @@ class PerformanceHarness {
    */
   private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.grantClient", "raw"));
   private static final int WORKERS = Integer.getInteger("bench.workers", 8);
-  /** At most this many warm-up rounds of flows before the measured ones (-Dbench.warmupRounds, default 12). */
-  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 12);
+  /**
+   * At most this many warm-up rounds of flows before the measured ones (-Dbench.warmupRounds, default 40: the warm-up
+   * stops as soon as the JIT has settled, and a slow machine's JIT was still compiling after the earlier 12).
+   */
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 40);
 
   /** -Dbench.bareVariables=true: the bare side carries a GovShare request's variables (see {@link Flows#bare}). */
   private static final boolean BARE_VARIABLES = Boolean.getBoolean("bench.bareVariables");
@@ -327,8 +330,8 @@ class PerformanceHarness {
   private static java.util.function.IntFunction<byte[]> rawChecks;
 
   /**
-   * Flows on every side until the JIT has settled: rounds of 40 each (at most 12, or {@code -Dbench.warmupRounds}:
-   * a slow machine's JIT may still be compiling after 12), so the measured rounds are the steady state.
+   * Flows on every side until the JIT has settled: rounds of 40 each (at most 40, or {@code -Dbench.warmupRounds}:
+   * a slow machine's JIT was still compiling after 12), so the measured rounds are the steady state.
    */
   private static void warmUp(long appPid, Flows flows) throws Exception {
     untilJitSettles(appPid, WARMUP_ROUNDS, "rounds of 40 + 40 + 40 flows", () -> {

@@ -6,7 +6,6 @@ import cn.govshare.CaseFileSource;
 import cn.govshare.deadline.DeadlineView;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.org.Caller;
-import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
 import java.time.Instant;
 import java.util.Comparator;
@@ -61,18 +60,15 @@ class TaskCaseFiles {
       throw ApiException.notFound("任务不存在或无权查看其案卷: " + taskId);
     }
     List<CaseFile.Party> named = file.parties().stream()
-        .map(p -> new CaseFile.Party(p.role(), p.department(), departmentName(p.department()))).toList();
+        .map(p -> new CaseFile.Party(p.role(), p.department(), departments.nameOf(p.department()))).toList();
     List<CaseFile.Opinion> opinions = file.opinions().stream().map(o -> new CaseFile.Opinion(o.step(),
-        personName(o.actor()), o.department() == null ? null : departmentName(o.department()), o.at(), o.outcome(),
+        personName(o.actor()), o.department() == null ? null : departments.nameOf(o.department()), o.at(), o.outcome(),
         o.comment())).toList();
     CaseFile shown = new CaseFile(file.title(), file.businessKey(), file.resource(), file.requester(), file.facts(),
         named, opinions, file.attachments());
     return new TaskCaseFile(task.getId(), task.getName(), shown, deadline(task).orElse(null));
   }
 
-  private String departmentName(String code) {
-    return departments.find(code).map(Department::name).orElse(code);
-  }
 
   /** A user id as the person's name (Chinese names are whole in the first name); a body's name stays as it is. */
   private String personName(String actor) {

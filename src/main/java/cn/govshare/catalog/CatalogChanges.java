@@ -130,8 +130,7 @@ public class CatalogChanges {
     variables.put("resourceCode", code);
     variables.put("resourceName", name);
     variables.put("responsibleDepartment", current.responsibleDepartment());
-    variables.put("departmentName", departments.find(current.responsibleDepartment())
-        .map(d -> d.name()).orElse(current.responsibleDepartment()));
+    variables.put("departmentName", departments.nameOf(current.responsibleDepartment()));
     variables.put("changeKind", kind.name());
     variables.put("changeKindLabel", kind.label());
     variables.put("effectiveAt", effectiveAt == null ? null : Date.from(effectiveAt));

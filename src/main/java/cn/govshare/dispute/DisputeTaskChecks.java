@@ -190,14 +190,11 @@ class DisputeTaskChecks {
     boolean conflict = dispute.kind() == DisputeKind.DATA_CONFLICT;
     return switch (role) {
       case PLATFORM -> "共享平台管理单位";
-      case PROVIDER -> "提供部门（" + name(dispute.partyB()) + "）";
-      case APPLICANT -> (conflict ? "提供部门（" : "使用部门（") + name(dispute.partyA()) + "）";
+      case PROVIDER -> "提供部门（" + departments.nameOf(dispute.partyB()) + "）";
+      case APPLICANT -> (conflict ? "提供部门（" : "使用部门（") + departments.nameOf(dispute.partyA()) + "）";
     };
   }
 
-  private String name(String department) {
-    return departments.find(department).map(d -> d.name()).orElse(department);
-  }
 
   private static String text(DelegateTask task, String name, String message) {
     Object value = task.getVariable(name);

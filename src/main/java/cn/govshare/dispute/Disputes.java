@@ -107,8 +107,8 @@ public class Disputes implements DisputeHandOff {
       case REFUSAL_CONTESTED -> "申请部门对不予共享提出异议";
       case DATA_CONFLICT -> "提供部门之间数据不一致 (R23)";
     });
-    variables.put("partyAName", name(dispute.partyA()));
-    variables.put("partyBName", name(dispute.partyB()));
+    variables.put("partyAName", departments.nameOf(dispute.partyA()));
+    variables.put("partyBName", departments.nameOf(dispute.partyB()));
     variables.put("resourceCode", dispute.resourceCode());
     variables.put("resourceName", catalog.find(dispute.resourceCode()).map(CatalogResource::name).orElse(""));
     variables.put("otherResourceCode", StringUtils.defaultString(dispute.otherResourceCode(), "—"));
@@ -189,7 +189,4 @@ public class Disputes implements DisputeHandOff {
     return catalog.find(code.strip()).orElseThrow(() -> ApiException.badRequest(field, "R23", "资源目录中没有 " + code));
   }
 
-  private String name(String code) {
-    return departments.find(code).map(d -> d.name()).orElse(code);
-  }
 }

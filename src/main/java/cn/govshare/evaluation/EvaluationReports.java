@@ -3,7 +3,6 @@ package cn.govshare.evaluation;
 import cn.govshare.ApiException;
 import cn.govshare.clock.Zones;
 import cn.govshare.org.Caller;
-import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -76,7 +75,7 @@ class EvaluationReports {
         continue;
       }
       SelfReport report = reports.get(code);
-      rows.add(new EvaluationView.Row(code, departments.find(code).map(Department::name).orElse(code),
+      rows.add(new EvaluationView.Row(code, departments.nameOf(code),
           report == null ? null : report.submittedAt(),
           report != null && EvaluationAccess.seesReportText(caller, code) ? report.report() : null,
           byDepartment.getOrDefault(code, List.of())));

@@ -111,8 +111,7 @@ public class YearlyEvaluations {
     }
     task.addCandidateGroup(Groups.head(next.department()));
     task.setDueDate(Date.from(evaluation.reportDueAt()));
-    task.setVariableLocal("departmentName",
-        departments.find(next.department()).map(Department::name).orElse(next.department()));
+    task.setVariableLocal("departmentName", departments.nameOf(next.department()));
     task.setVariableLocal("reportDueText", evaluation.reportDueDate() + "（" + evaluation.reportDueCitation() + "）");
   }
 

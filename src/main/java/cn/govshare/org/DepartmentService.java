@@ -33,6 +33,11 @@ public class DepartmentService {
     return Optional.ofNullable(code).map(directory().byCode()::get);
   }
 
+  /** A department's name, or its code where no department has it (a name for every code a record holds). */
+  public String nameOf(String code) {
+    return find(code).map(Department::name).orElse(code);
+  }
+
   /**
    * R24: a lower platform as the applicant of the applications it forwards here: a row with its code and name,
    * no group, no head, left out of {@link #all()}. Idempotent; refuses a code of one of our own departments.

@@ -12,7 +12,7 @@ public record Me(String userId, String name, String department, String departmen
 
   static Me of(Caller caller, DepartmentService departments) {
     String departmentName = caller.department() == null ? null
-        : departments.find(caller.department()).map(Department::name).orElse(caller.department());
+        : departments.nameOf(caller.department());
     List<RoleView> roles = Arrays.stream(Role.values()).filter(role -> role.heldBy(caller))
         .map(role -> new RoleView(role, role.label())).toList();
     return new Me(caller.userId(), caller.name(), caller.department(), departmentName, roles);

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * the request's row, the catalogue, the active policy and the task's due date when a form is opened
  * ({@link FormValues}). Before, the start copied them into eleven process variables and each task into a twelfth
  * ({@code dueText}), which every flow inserted and deleted again without anything reading them but the forms. The
- * due text is now always the task's current due date, also after a recomputation moved it in place. The provider's head reads
- * the answer's summary from the answer's step.
+ * due text is now always the task's current due date, also after a recomputation moved it in place. The provider's
+ * head reads the answer's summary from the answer's step.
  */
 @Component
 class ShareRequestForms implements FormValues {
@@ -65,7 +65,7 @@ class ShareRequestForms implements FormValues {
         : DueText.lastDay(task.getDueDate().toInstant()) + "办结");
     ShareRequest request = mapper.findRequestByInstance(task.getProcessInstanceId());
     if (request != null) {
-      values.putAll(shown(request, catalog.find(request.resourceCode())));
+      show(request, catalog.find(request.resourceCode()), values);
       if (HEAD_SIGN_OFF.equals(task.getTaskDefinitionKey())) {
         // what the provider's head reads before signing off (article 20): the answer as its step recorded it
         mapper.findSteps(request.id()).stream().filter(s -> ShareRequestProcess.ANSWER_TASK.equals(s.step()))
@@ -77,26 +77,20 @@ class ShareRequestForms implements FormValues {
   }
 
   /** The request as its forms show it; the resource's entry as the catalogue holds it now. */
-  Map<String, Object> shown(ShareRequest request, Optional<CatalogResource> resource) {
-    Map<String, Object> values = new HashMap<>();
+  private void show(ShareRequest request, Optional<CatalogResource> resource, Map<String, Object> values) {
     // which of the provider's national answer options the form offers (SPEC §8, article 21)
     values.put("incompleteAllowed", policy.has("N21-INCOMPLETE"));
     values.put("extensionAllowed", policy.has("R13-EXT"));
     values.put("answerExtensionMax", policy.has("R13-EXT") ? policy.limit("R13-EXT").amount() : 0);
     values.put("resourceName", request.resourceName());
     values.put("providerName", resource.filter(CatalogResource::upper).map(CatalogResource::upperProvider)
-        .orElseGet(() -> departmentName(request.providerDept())));
-    values.put("applicantName", departmentName(request.applicantDept()));
+        .orElseGet(() -> departments.nameOf(request.providerDept())));
+    values.put("applicantName", departments.nameOf(request.applicantDept()));
     values.put("purposeLabel", request.purpose().label());
     List<String> fields = ShareTaskChecks.split(request.requestedFields());
     values.put("requestedFieldsText", fields.isEmpty() ? "全部数据项" : String.join("、", fields));
     values.put("availableFields", resource.map(r -> r.items().stream().map(ResourceItem::name)
         .collect(Collectors.joining("、"))).orElse(""));
     values.put("conditions", resource.map(r -> StringUtils.defaultString(r.conditions(), "无")).orElse("无"));
-    return values;
-  }
-
-  private String departmentName(String code) {
-    return departments.find(code).map(d -> d.name()).orElse(code);
   }
 }

@@ -197,11 +197,11 @@ class UpperForwardings {
     boolean bulk = carried.size() > 1;
     String reason = bulk
         ? "整体授权申请（" + carried.size() + "个部门）：" + carried.stream()
-            .map(r -> departmentName(r.applicantDept()) + "：" + r.reason()).collect(Collectors.joining("；"))
+            .map(r -> departments.nameOf(r.applicantDept()) + "：" + r.reason()).collect(Collectors.joining("；"))
         : carried.get(0).reason();
     String systems = carried.stream().map(ShareRequest::systemName).distinct().collect(Collectors.joining("、"));
     List<LowerDepartment> listed = carried.stream().map(ShareRequest::applicantDept).distinct()
-        .map(code -> new LowerDepartment(code, departmentName(code))).toList();
+        .map(code -> new LowerDepartment(code, departments.nameOf(code))).toList();
     return new ForwardedApplication(forwarding.upperCode(), forwarding.purpose(), StringUtils.abbreviate(reason, MAX_TEXT),
         StringUtils.abbreviate(systems, 255), split(forwarding.requestedFields()),
         bulk ? "UA-" + forwarding.id() : carried.get(0).businessKey(), bulk, listed);
@@ -335,7 +335,7 @@ class UpperForwardings {
     List<ForwardingMember> members = mapper.members(f.id());
     UpperStatus status = f.upperStatus() == null ? null : UpperStatus.valueOf(f.upperStatus());
     return new UpperProgressView("UA-" + f.id(), f.state(), f.state().label(), members.size() > 1,
-        members.stream().map(m -> departmentName(m.department())).toList(), f.gatherUntil(), f.attempts(),
+        members.stream().map(m -> departments.nameOf(m.department())).toList(), f.gatherUntil(), f.attempts(),
         f.state() == ForwardingState.PENDING && f.attempts() > 0 ? f.nextAttemptAt() : null, f.lastError(),
         f.deliveredAt(), f.upperReference(), status, status == null ? null : status.label(), readDeadlines(f),
         f.answeredAt(), member.upperGrantId());
@@ -403,9 +403,6 @@ class UpperForwardings {
     }
   }
 
-  private String departmentName(String code) {
-    return departments.find(code).map(d -> d.name()).orElse(code);
-  }
 
   static String canonicalFields(String requestedFields) {
     return String.join(",", split(requestedFields).stream().sorted().toList());

@@ -7,7 +7,6 @@ import cn.govshare.catalog.ShareMode;
 import cn.govshare.federation.api.UpperCatalog;
 import cn.govshare.federation.api.UpperCatalogEntry;
 import cn.govshare.federation.api.UpperCatalogItem;
-import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +53,7 @@ class UpperCatalogFeed {
   private UpperCatalogEntry entry(CatalogResource resource) {
     String provider = resource.responsibleDepartment();
     return new UpperCatalogEntry(resource.code(), resource.name(), provider,
-        departments.find(provider).map(Department::name).orElse(provider), resource.shareType().name(),
+        departments.nameOf(provider), resource.shareType().name(),
         resource.shareType().label(), resource.shareModes().stream().map(ShareMode::type).map(Enum::name).toList(),
         resource.items().stream().map(item -> item(resource, item)).toList(), resource.updateCycle().name(),
         resource.conditions(), resource.usageRequirements(), resource.isPublished(), resource.version(),

@@ -38,7 +38,7 @@ class AuditSealer implements SmartLifecycle {
   /** Batch executor: a batch's updates go to the database together at the commit. */
   private final AuditMapper batch;
   private final AuditKeys keys;
-  /** MySQL/MariaDB: a batch's seals in one statement ({@link AuditMapper#sealAll}); elsewhere one each. */
+  /** With JSON_TABLE (MySQL/MariaDB): a batch's seals in one statement ({@link AuditMapper#sealAll}); else one each. */
   private final MySqlFamily mysql;
   private final TransactionTemplate transaction;
   private final Duration poll;
@@ -111,8 +111,8 @@ class AuditSealer implements SmartLifecycle {
       count++;
     }
     if (!seals.isEmpty()) {
-      if (mysql.test()) {
-        batch.sealAll(seals);
+      if (mysql.readsJsonRows()) {
+        batch.sealAll(AuditMapper.Seal.rows(seals));
       } else {
         seals.forEach(seal -> batch.seal(seal.id(), seal.seq(), seal.prevHash(), seal.hash()));
       }

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,12 +85,19 @@ class DataCallWriter implements SmartLifecycle {
   private final Clock clock;
   /** The writers' own connections and what writes on them; null on the embedded H2 (see DataCallConnections). */
   private volatile Lean lean;
+  /** Whether the database runs {@link DataCallMapper#findActiveGrantsIn} on those connections; null: not asked yet. */
+  private volatile Boolean jsonLookup;
   private final int writers;
   private final int batch;
   private final Duration wait;
   private final LinkedBlockingQueue<Call> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
+
+  /** A batch's grant lookup: the active grants of the keys of its calls, valid on a day. */
+  private interface Lookup {
+    List<DataCallMapper.ActiveGrant> find(Collection<DataCall.Key> keys, LocalDate today);
+  }
 
   /** A batch's lookup and writes on the writers' own connections. */
   private record Lean(DataCallConnections connections, DataCallMapper grants,
@@ -190,14 +199,15 @@ class DataCallWriter implements SmartLifecycle {
     Lean own = lean;
     if (own == null) {
       answer(retryingLocks(transaction, () -> {
-        List<Judged> judged = judge(calls, grants);
+        List<Judged> judged = judge(calls, grants::findActiveGrants);
         writeWithEvents(judged);
         return judged;
       }));
       return;
     }
+    Lookup lookup = lookupOn(own);
     Map<Boolean, List<Judged>> byRefusal = retryingLocks(own.connections().transaction(), () -> {
-      Map<Boolean, List<Judged>> parts = judge(calls, own.grants()).stream()
+      Map<Boolean, List<Judged>> parts = judge(calls, lookup).stream()
           .collect(Collectors.partitioningBy(call -> call.refused() != null));
       List<Judged> usual = parts.get(false);
       own.records().accept(usual.stream().map(Judged::record).toList());
@@ -215,13 +225,39 @@ class DataCallWriter implements SmartLifecycle {
     }
   }
 
+  /**
+   * The lookup on the writers' own connections: the static {@link DataCallMapper#findActiveGrantsIn} once the
+   * database has run it, {@link DataCallMapper#findActiveGrants} where it refused it. Asked at the first batch, not at
+   * start, when the database may still be away; a lost database leaves it to be asked again.
+   */
+  private Lookup lookupOn(Lean own) {
+    Boolean json = jsonLookup;
+    if (json == null) {
+      try {
+        own.connections().transaction().executeWithoutResult(
+            status -> own.grants().findActiveGrantsIn("[]", LocalDate.now(clock.withZone(Zones.SHANGHAI))));
+        json = true;
+      } catch (DataAccessResourceFailureException | TransientDataAccessException away) {
+        throw away;
+      } catch (DataAccessException refused) {
+        LOG.warn("the grant lookup keeps to its <foreach> form: the database refused its JSON_TABLE form ({})",
+            refused.getMostSpecificCause().toString());
+        json = false;
+      }
+      jsonLookup = json;
+    }
+    DataCallMapper mapper = own.grants();
+    return json ? (keys, today) -> mapper.findActiveGrantsIn(DataCallMapper.rows(keys), today)
+        : mapper::findActiveGrants;
+  }
+
   /** The calls' grants, looked up in one statement in the current transaction, and each call judged against its own. */
-  private List<Judged> judge(List<Call> calls, DataCallMapper lookup) {
+  private List<Judged> judge(List<Call> calls, Lookup lookup) {
     Set<DataCall.Key> keys = new LinkedHashSet<>();
     calls.forEach(call -> keys.add(call.call().key()));
     Map<DataCall.Key, List<DataCallMapper.ActiveGrant>> held = new HashMap<>();
     LocalDate today = LocalDate.now(clock.withZone(Zones.SHANGHAI));
-    for (DataCallMapper.ActiveGrant grant : lookup.findActiveGrants(keys, today)) {
+    for (DataCallMapper.ActiveGrant grant : lookup.find(keys, today)) {
       held.computeIfAbsent(grant.key(), key -> new ArrayList<>()).add(grant);
     }
     held.values().forEach(grants -> grants.sort(ISSUE_ORDER));
@@ -284,6 +320,7 @@ class DataCallWriter implements SmartLifecycle {
       DataCallConnections connections = DataCallConnections.like(application, sessions.getConfiguration(), writers);
       lean = new Lean(connections, BatchMappers.on(connections.sessions(), DataCallMapper.class),
           audit.batchInsertOn(connections.sessions()), dataCalls.batchCountOn(connections.sessions()));
+      jsonLookup = null;
     }
     running = true;
     for (int i = 0; i < writers; i++) {
@@ -320,6 +357,11 @@ class DataCallWriter implements SmartLifecycle {
   /** Whether the batches go through the writers' own connections (MySQL/MariaDB, DataCallConnections). */
   boolean writesOnOwnConnections() {
     return lean != null;
+  }
+
+  /** Whether those batches' grants are looked up in the JSON_TABLE statement (false also before the first batch). */
+  boolean looksUpInJsonRows() {
+    return lean != null && Boolean.TRUE.equals(jsonLookup);
   }
 
   @Override

@@ -1,6 +1,11 @@
 package cn.govshare.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.govshare.GovShareTest;
+import cn.govshare.MySqlFamily;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@link AuditSealerTest} in the integration run, which uses MariaDB (.ci/run): there a sealing batch is one UPDATE
@@ -8,4 +13,9 @@ import cn.govshare.GovShareTest;
  */
 @GovShareTest
 class AuditSealerIT extends AuditSealerTest {
+
+  @Test
+  void onMariaDbASealingBatchIsOneJsonTableStatement(@Autowired MySqlFamily mysql) {
+    assertThat(mysql.readsJsonRows()).isTrue();
+  }
 }

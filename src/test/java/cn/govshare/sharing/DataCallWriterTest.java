@@ -6,6 +6,8 @@ import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.audit.ChainCheck;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,6 +221,24 @@ class DataCallWriterTest {
     boolean mysql = database.toLowerCase(Locale.ROOT).matches(".*(mysql|mariadb).*");
     // on MariaDB (DataCallWriterIT) the other tests of this class therefore run through those connections
     assertThat(writer.writesOnOwnConnections()).as(database).isEqualTo(mysql);
+  }
+
+  /**
+   * A department code is data in the batch's lookup (on MySQL/MariaDB one JSON text of the batch's keys): a code made
+   * to close that text and add another department's key is refused as the code it is, and recorded as such.
+   */
+  @Test
+  void aDepartmentCodeWrittenToAddAnotherKeyToTheLookupIsJudgedAsItself() {
+    grants.issue("wtest5", "FR-001", List.of(), Purpose.WORK_REFERENCE, null, Grants.SOURCE_REQUEST, "WRITER-TEST-5");
+    ApiClient operator = ApiClient.as(port, "operator");
+    String forged = "x\"],[\"wtest5\",\"FR-001";
+    ApiClient.Response answer = operator.get("/api/grants/check?dept=" + URLEncoder.encode(forged, StandardCharsets.UTF_8)
+        + "&resource=FR-001&purpose=WORK_REFERENCE");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().path("allowed").asBoolean()).isFalse();
+    assertThat(calls(forged, "REFUSED_NO_GRANT")).isEqualTo(1);
+    assertThat(operator.get("/api/grants/check?dept=wtest5&resource=FR-001&purpose=WORK_REFERENCE").json()
+        .path("allowed").asBoolean()).isTrue();
   }
 
   private long calls(String department, String outcome) {

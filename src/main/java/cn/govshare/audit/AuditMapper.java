@@ -1,7 +1,7 @@
 package cn.govshare.audit;
 
-import java.time.Instant;
 import cn.govshare.JsonRows;
+import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;

@@ -19,9 +19,9 @@ interface DataCallMapper {
 
   /**
    * The same on MySQL/MariaDB with JSON_TABLE, {@code keys} as {@link #rows}: one static statement, parsed once,
-   * where {@link #findActiveGrants}' {@code <foreach>} is rebuilt and parsed again for every group commit. The
-   * database refuses it when gs_grant's collation is not the one it gives the JSON text (a schema created otherwise
-   * than docs/operations.md says): the writer then keeps to {@link #findActiveGrants}.
+   * where {@link #findActiveGrants}' {@code <foreach>} is rebuilt and parsed again for every group commit. The keys
+   * are compared in the collation docs/operations.md creates the schema with; the database refuses the statement
+   * when gs_grant has another (nor a binary one), and the writer then keeps to {@link #findActiveGrants}.
    */
   List<ActiveGrant> findActiveGrantsIn(@Param("keys") String keys, @Param("today") LocalDate today);
 

@@ -49,12 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call has a durable record and an exact count, judged on the grants as they stood in the transaction that recorded
  * it, at one lookup and one commit (one fsync, one round of transaction statements) per batch instead of a lookup per
  * call and a commit per batch. One writer thread by default: the calls that arrive while a batch commits make the
- * next batch; more ({@code govshare.data-calls.writers}) take turns, one starting while another commits. No lock is taken: records are inserted unsealed and sealed by
- * the {@code AuditSealer} as before. On MySQL/MariaDB the batches go through the writers' own connections
- * ({@link DataCallConnections}: autocommit off from the start, four round trips a batch); a call refused under a
- * grant held, whose {@link CallRefused} listeners (the R29 register) write through the application's mappers, is
- * judged there and written just after in a transaction of the application's pool. A batch that fails for any reason
- * but a lost database is written again call by call, so one bad call cannot fail the others.
+ * next batch; more ({@code govshare.data-calls.writers}) take turns, one starting while another commits. No lock is
+ * taken: records are inserted unsealed and sealed by the {@code AuditSealer} as before. On MySQL/MariaDB the
+ * batches go through the writers' own connections ({@link DataCallConnections}: autocommit off from the start, four
+ * round trips a batch); a call refused under a grant held, whose {@link CallRefused} listeners (the R29 register)
+ * write through the application's mappers, is judged there and written just after in a transaction of the
+ * application's pool. A batch that fails for any reason but a lost database is written again call by call, so one bad
+ * call cannot fail the others.
  */
 @Component
 class DataCallWriter implements SmartLifecycle {

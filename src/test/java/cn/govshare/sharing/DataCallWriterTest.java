@@ -232,8 +232,9 @@ class DataCallWriterTest {
     grants.issue("wtest5", "FR-001", List.of(), Purpose.WORK_REFERENCE, null, Grants.SOURCE_REQUEST, "WRITER-TEST-5");
     ApiClient operator = ApiClient.as(port, "operator");
     String forged = "x\"],[\"wtest5\",\"FR-001";
-    ApiClient.Response answer = operator.get("/api/grants/check?dept=" + URLEncoder.encode(forged, StandardCharsets.UTF_8)
-        + "&resource=FR-001&purpose=WORK_REFERENCE");
+    String dept = URLEncoder.encode(forged, StandardCharsets.UTF_8);
+    ApiClient.Response answer =
+        operator.get("/api/grants/check?dept=" + dept + "&resource=FR-001&purpose=WORK_REFERENCE");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     assertThat(answer.json().path("allowed").asBoolean()).isFalse();
     assertThat(calls(forged, "REFUSED_NO_GRANT")).isEqualTo(1);

@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,12 +41,14 @@ class AuditSealer implements SmartLifecycle {
   /** Batch executor: a batch's updates go to the database together at the commit. */
   private final AuditMapper batch;
   private final AuditKeys keys;
-  /** With JSON_TABLE (MySQL/MariaDB): a batch's seals in one statement ({@link AuditMapper#sealAll}); else one each. */
+  /** With JSON_TABLE (MySQL/MariaDB): a batch's seals may go in one statement ({@link #sealsInOneStatement}). */
   private final MySqlFamily mysql;
   private final TransactionTemplate transaction;
   private final Duration poll;
   private final Duration linger;
   private final Semaphore signal = new Semaphore(0);
+  /** Whether this database runs {@link AuditMapper#sealAll}; null: not asked yet. */
+  private volatile Boolean oneStatement;
   private volatile boolean running;
   private Thread thread;
 
@@ -70,8 +75,9 @@ class AuditSealer implements SmartLifecycle {
   int sealNow() {
     int sealed = 0;
     Batch done;
+    boolean together = sealsInOneStatement();
     do {
-      done = transaction.execute(status -> sealBatch());
+      done = transaction.execute(status -> sealBatch(together));
       sealed += done.sealed();
     } while (done.read() == BATCH && done.sealed() > 0);
     return sealed;
@@ -80,7 +86,33 @@ class AuditSealer implements SmartLifecycle {
   private record Batch(int read, int sealed) {
   }
 
-  private Batch sealBatch() {
+  /**
+   * Whether a batch's seals go in one statement: on MySQL/MariaDB with JSON_TABLE, once the database has run
+   * {@link AuditMapper#sealAll} itself (asked once, with no rows); a server whose grammar refuses it seals one record
+   * a statement. A lost database leaves it to be asked again.
+   */
+  boolean sealsInOneStatement() {
+    Boolean together = oneStatement;
+    if (together == null) {
+      if (!mysql.readsJsonRows()) {
+        return false;
+      }
+      try {
+        transaction.executeWithoutResult(status -> batch.sealAll("[]"));
+        together = true;
+      } catch (DataAccessResourceFailureException | TransientDataAccessException away) {
+        throw away;
+      } catch (DataAccessException refused) {
+        LOG.warn("audit sealing keeps to one statement a record: the database refused the batch's statement ({})",
+            refused.getMostSpecificCause().toString());
+        together = false;
+      }
+      oneStatement = together;
+    }
+    return together;
+  }
+
+  private Batch sealBatch(boolean together) {
     AuditHead head = batch.lockHead();
     List<AuditRecord> waiting = batch.unsealed(BATCH);
     if (waiting.isEmpty()) {
@@ -111,7 +143,7 @@ class AuditSealer implements SmartLifecycle {
       count++;
     }
     if (!seals.isEmpty()) {
-      if (mysql.readsJsonRows()) {
+      if (together) {
         batch.sealAll(AuditMapper.Seal.rows(seals));
       } else {
         seals.forEach(seal -> batch.seal(seal.id(), seal.seq(), seal.prevHash(), seal.hash()));

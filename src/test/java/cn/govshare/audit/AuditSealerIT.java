@@ -17,5 +17,6 @@ class AuditSealerIT extends AuditSealerTest {
   @Test
   void onMariaDbASealingBatchIsOneJsonTableStatement(@Autowired MySqlFamily mysql) {
     assertThat(mysql.readsJsonRows()).isTrue();
+    assertThat(sealer.sealsInOneStatement()).isTrue();
   }
 }

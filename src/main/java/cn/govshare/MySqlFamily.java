@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +57,23 @@ public final class MySqlFamily {
       known = answer;
     }
     return answer;
+  }
+
+  /**
+   * Whether the database runs a statement of a MySQL-family form, which {@code statement} runs (in a transaction of
+   * its own): false when the database refuses it (its grammar, a collation), logged as {@code otherwise}; a lost or
+   * busy database is thrown, so the caller asks again later.
+   */
+  public static boolean runs(Runnable statement, Logger log, String otherwise) {
+    try {
+      statement.run();
+      return true;
+    } catch (DataAccessResourceFailureException | TransientDataAccessException away) {
+      throw away;
+    } catch (DataAccessException refused) {
+      log.warn("{}: the database refused the statement ({})", otherwise, refused.getMostSpecificCause().toString());
+      return false;
+    }
   }
 
   /** Whether the database runs the statement; false on its refusal (an older server), not on a lost connection. */

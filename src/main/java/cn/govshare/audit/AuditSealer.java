@@ -15,9 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -97,16 +94,8 @@ class AuditSealer implements SmartLifecycle {
       if (!mysql.readsJsonRows()) {
         return false;
       }
-      try {
-        transaction.executeWithoutResult(status -> batch.sealAll("[]"));
-        together = true;
-      } catch (DataAccessResourceFailureException | TransientDataAccessException away) {
-        throw away;
-      } catch (DataAccessException refused) {
-        LOG.warn("audit sealing keeps to one statement a record: the database refused the batch's statement ({})",
-            refused.getMostSpecificCause().toString());
-        together = false;
-      }
+      together = MySqlFamily.runs(() -> transaction.executeWithoutResult(status -> batch.sealAll("[]")), LOG,
+          "audit sealing keeps to one statement a record");
       oneStatement = together;
     }
     return together;

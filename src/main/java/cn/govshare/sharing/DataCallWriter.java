@@ -1,6 +1,7 @@
 package cn.govshare.sharing;
 
 import cn.govshare.BatchMappers;
+import cn.govshare.MySqlFamily;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.clock.Zones;
 import cn.govshare.statistics.DataCalls;
@@ -31,10 +32,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -234,17 +233,9 @@ class DataCallWriter implements SmartLifecycle {
   private Lookup lookupOn(Lean own) {
     Boolean json = jsonLookup;
     if (json == null) {
-      try {
-        own.connections().transaction().executeWithoutResult(
-            status -> own.grants().findActiveGrantsIn("[]", LocalDate.now(clock.withZone(Zones.SHANGHAI))));
-        json = true;
-      } catch (DataAccessResourceFailureException | TransientDataAccessException away) {
-        throw away;
-      } catch (DataAccessException refused) {
-        LOG.warn("the grant lookup keeps to its <foreach> form: the database refused its JSON_TABLE form ({})",
-            refused.getMostSpecificCause().toString());
-        json = false;
-      }
+      json = MySqlFamily.runs(() -> own.connections().transaction().executeWithoutResult(
+              status -> own.grants().findActiveGrantsIn("[]", LocalDate.now(clock.withZone(Zones.SHANGHAI)))),
+          LOG, "the grant lookup keeps to its <foreach> form");
       jsonLookup = json;
     }
     DataCallMapper mapper = own.grants();

@@ -3,7 +3,6 @@ package cn.govshare.casefile;
 import cn.govshare.CaseFileSource;
 import cn.govshare.ConstantVariables;
 import cn.govshare.EveryUserTask;
-import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +53,7 @@ class CaseListColumns extends AbstractProcessEnginePlugin implements ConstantVar
         .flatMap(Optional::stream).findFirst();
     heading.ifPresent(h -> {
       task.setVariableLocal(NUMBER, h.businessKey());
-      task.setVariableLocal(REQUESTER, departments.getObject().find(h.requester()).map(Department::name)
-          .orElse(h.requester()));
+      task.setVariableLocal(REQUESTER, departments.getObject().nameOf(h.requester()));
       task.setVariableLocal(RESOURCE, h.resource());
     });
   }

@@ -69,7 +69,6 @@ class TaskCaseFiles {
     return new TaskCaseFile(task.getId(), task.getName(), shown, deadline(task).orElse(null));
   }
 
-
   /** A user id as the person's name (Chinese names are whole in the first name); a body's name stays as it is. */
   private String personName(String actor) {
     User user = actor == null ? null : identity.createUserQuery().userId(actor).singleResult();

@@ -34,8 +34,7 @@ class CorrectionTaskForms {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("resourceCode", correction.resourceCode());
     view.put("resourceName", correction.resourceName());
-    view.put("reporterName", departments.find(correction.reporterDept()).map(d -> d.name())
-        .orElse(correction.reporterDept()));
+    view.put("reporterName", departments.nameOf(correction.reporterDept()));
     view.put("recordLocator", correction.recordLocator());
     view.put("description", correction.description());
     view.put("evidence", correction.evidence() == null ? "（无）" : correction.evidence());

@@ -1,7 +1,6 @@
 package cn.govshare.deadline;
 
 import cn.govshare.clock.Zones;
-import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +58,7 @@ class DeadlineStatistics {
   }
 
   private Row row(Tally t) {
-    String name = departments.find(t.department).map(Department::name).orElse(t.department);
+    String name = departments.nameOf(t.department);
     return new Row(t.department, name, t.month, t.handled, median(t.workingDays), rate(t.met, t.timed), t.breaches);
   }
 

@@ -195,7 +195,6 @@ class DisputeTaskChecks {
     };
   }
 
-
   private static String text(DelegateTask task, String name, String message) {
     Object value = task.getVariable(name);
     if (!(value instanceof String s) || s.isBlank()) {

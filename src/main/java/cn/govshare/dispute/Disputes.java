@@ -188,5 +188,4 @@ public class Disputes implements DisputeHandOff {
     }
     return catalog.find(code.strip()).orElseThrow(() -> ApiException.badRequest(field, "R23", "资源目录中没有 " + code));
   }
-
 }

@@ -9,7 +9,6 @@ import cn.govshare.catalog.ShareMode;
 import cn.govshare.deadline.Deadlines;
 import cn.govshare.notification.Notifications;
 import cn.govshare.org.Caller;
-import cn.govshare.org.Department;
 import cn.govshare.org.DepartmentService;
 import cn.govshare.policy.ActivePolicy;
 import cn.govshare.policy.TimeLimit;
@@ -114,7 +113,7 @@ public class OpenDataRequests {
   /** GET /api/public/catalog: the published entries open to the public (R4; nanchang 8, 19). */
   List<OpenResource> openCatalog() {
     return catalog.openToPublic().stream().map(r -> new OpenResource(r.code(), r.name(), r.responsibleDepartment(),
-        departmentName(r.responsibleDepartment()), r.format(), r.items().stream().map(ResourceItem::name).toList(),
+        departments.nameOf(r.responsibleDepartment()), r.format(), r.items().stream().map(ResourceItem::name).toList(),
         shareModes(r), r.usageRequirements())).toList();
   }
 
@@ -210,13 +209,9 @@ public class OpenDataRequests {
         .stream().filter(d -> OpenDataTaskChecks.REVIEW.equals(d.taskDefinitionKey()) && d.completedAt() == null)
         .map(d -> d.dueText()).reduce((a, b) -> b).orElse(null);
     return new RequestView(r.id(), r.businessKey(), r.resourceCode(), r.resourceName(), r.provider(),
-        departmentName(r.provider()), r.purpose(), r.intendedUse(), r.shareModes(), r.state().name(),
+        departments.nameOf(r.provider()), r.purpose(), r.intendedUse(), r.shareModes(), r.state().name(),
         r.state().chinese(), r.submittedAt(), due, r.citation(), r.answeredAt(), r.denialReason(),
         r.accessDescription(), r.processInstanceId());
-  }
-
-  private String departmentName(String code) {
-    return departments.find(code).map(Department::name).orElse(code);
   }
 
   static String shareModes(CatalogResource resource) {

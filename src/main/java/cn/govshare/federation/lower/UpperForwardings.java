@@ -403,7 +403,6 @@ class UpperForwardings {
     }
   }
 
-
   static String canonicalFields(String requestedFields) {
     return String.join(",", split(requestedFields).stream().sorted().toList());
   }

@@ -38,7 +38,7 @@ class AuditSealer implements SmartLifecycle {
   /** Batch executor: a batch's updates go to the database together at the commit. */
   private final AuditMapper batch;
   private final AuditKeys keys;
-  /** With JSON_TABLE (MySQL/MariaDB): a batch's seals may go in one statement ({@link #sealsInOneStatement}). */
+  /** MySQL/MariaDB: a batch's seals may go in one statement ({@link #sealsInOneStatement}). */
   private final MySqlFamily mysql;
   private final TransactionTemplate transaction;
   private final Duration poll;
@@ -91,7 +91,7 @@ class AuditSealer implements SmartLifecycle {
   boolean sealsInOneStatement() {
     Boolean together = oneStatement;
     if (together == null) {
-      if (!mysql.readsJsonRows()) {
+      if (!mysql.test()) {
         return false;
       }
       together = MySqlFamily.runs(() -> transaction.executeWithoutResult(status -> batch.sealAll("[]")), LOG,

@@ -24,7 +24,8 @@
 # starts the same-shape bare process with a request's 18 form variables; -Dbench.warmupRounds=N: the flows' warm-up runs
 # until the JIT has settled, at most N rounds (default 40; a slow machine's JIT was still compiling after 12). BENCH_SKIP_EMBEDDED=1 leaves out step 3. Arguments go to the
 # PerformanceHarness run (e.g. -Dbench.ceilingRates=1000,2000, -Dbench.database=mine -Dbench.dbUser=mine on a
-# shared server); BENCH_DEADLINES="1000" picks sizes; BENCH_BURSTS (default 4) breach bursts in one JVM at each size. The plots go to target/bench and, for what was run, to
+# shared server; -Dbench.timeline=DIR writes each open-loop step's calls over 5 ms, due instant and latency, to
+# DIR/slow-<rate>-<start>.txt, for finding what stalls); BENCH_DEADLINES="1000" picks sizes; BENCH_BURSTS (default 4) breach bursts in one JVM at each size. The plots go to target/bench and, for what was run, to
 # docs/images (the grant ceiling always).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -50,6 +50,8 @@ final class RawLoad {
     int total = (int) (duration.toSeconds() * perSecond);
     double intervalNanos = 1e9 / perSecond;
     long started = System.nanoTime();
+    long startedWall = System.currentTimeMillis();
+    int[] latencies = TIMELINE == null ? null : new int[total];
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       Thread thread = new Thread(() -> {
@@ -78,7 +80,11 @@ final class RawLoad {
               connection = null;
             }
           }
-          recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+          long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+          recorder.recordValue(micros);
+          if (latencies != null) {
+            latencies[i] = (int) Math.min(Integer.MAX_VALUE, micros);
+          }
           if (!ok) {
             failures.incrementAndGet();
           }
@@ -94,8 +100,30 @@ final class RawLoad {
     for (Thread thread : threads) {
       thread.join();
     }
+    if (latencies != null) {
+      timeline(startedWall, intervalNanos, perSecond, latencies);
+    }
     return new Load.Result(total, failures.get(), Duration.ofNanos(System.nanoTime() - started),
         recorder.getIntervalHistogram());
+  }
+
+  /** -Dbench.timeline=dir: each open-loop step's calls over 5 ms (due instant, latency), for finding stalls. */
+  private static final String TIMELINE = System.getProperty("bench.timeline");
+
+  private static void timeline(long startedWall, double intervalNanos, int perSecond, int[] latencies) {
+    StringBuilder out = new StringBuilder("# rate " + perSecond + " started " + startedWall + "\n");
+    for (int i = 0; i < latencies.length; i++) {
+      if (latencies[i] > 5_000) {
+        out.append(startedWall + (long) (i * intervalNanos / 1e6)).append(' ').append(latencies[i]).append('\n');
+      }
+    }
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(TIMELINE));
+      java.nio.file.Files.writeString(java.nio.file.Path.of(TIMELINE, "slow-" + perSecond + "-" + startedWall + ".txt"),
+          out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One keep-alive connection: writes a request, reads one response (Content-Length bodies only). */

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Resolved callers, and the fact that a password was right, are kept for
  * {@code govshare.security.caller-cache-ttl} (default 10 s; 0 turns the cache off). Any identity write on
  * this node ({@link IdentityChanges}: membership, password, lock, user or group deleted) drops them at once;
- * on other nodes of a cluster the change shows within the TTL. Wrong passwords are never cached: each one
+ * on other nodes of a cluster the change shows within the TTL. A caller asked for all the time is checked again by
+ * one request in the last fifth of the TTL while the others keep the entry ({@link GenerationCache}). Wrong passwords are never cached: each one
  * goes to Camunda, which counts the attempt and locks the account.
  */
 @Component

@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call has a durable record and an exact count, judged on the grants as they stood in the transaction that recorded
  * it, at one lookup and one commit (one fsync, one round of transaction statements) per batch instead of a lookup per
  * call and a commit per batch. One writer thread by default: the calls that arrive while a batch commits make the
- * next batch; more ({@code govshare.data-calls.writers}) take turns, one starting while another commits. No lock is
+ * next batch (with a short linger when they come faster than a commit, {@link BatchTaker}); more ({@code govshare.data-calls.writers}) take turns, one starting while another commits. No lock is
  * taken: records are inserted unsealed and sealed by the {@code AuditSealer} as before. On MySQL/MariaDB the
  * batches go through the writers' own connections ({@link DataCallConnections}: autocommit off from the start, four
  * round trips a batch); a call refused under a grant held, whose {@link CallRefused} listeners (the R29 register)
@@ -90,6 +90,7 @@ class DataCallWriter implements SmartLifecycle {
   private final int writers;
   private final int batch;
   private final Duration wait;
+  private final Duration linger;
   private final LinkedBlockingQueue<Call> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
@@ -107,7 +108,8 @@ class DataCallWriter implements SmartLifecycle {
   DataCallWriter(AuditTrail audit, DataCalls dataCalls, ApplicationEventPublisher events,
       PlatformTransactionManager transactions, DataSource dataSource, SqlSessionFactory sessions,
       DataCallMapper grants, Clock clock, @Value("${govshare.data-calls.writers}") int writers,
-      @Value("${govshare.data-calls.batch}") int batch, @Value("${govshare.data-calls.write-timeout}") Duration wait) {
+      @Value("${govshare.data-calls.batch}") int batch, @Value("${govshare.data-calls.write-timeout}") Duration wait,
+      @Value("${govshare.data-calls.linger}") Duration linger) {
     this.audit = audit;
     this.dataCalls = dataCalls;
     this.events = events;
@@ -119,6 +121,7 @@ class DataCallWriter implements SmartLifecycle {
     this.writers = Math.max(1, writers);
     this.batch = Math.max(1, batch);
     this.wait = wait;
+    this.linger = linger;
   }
 
   /**
@@ -150,15 +153,12 @@ class DataCallWriter implements SmartLifecycle {
 
   private void run() {
     List<Call> calls = new ArrayList<>(batch);
+    BatchTaker<Call> taker = new BatchTaker<>(queue, batch, linger);
     while (running || !queue.isEmpty()) {
       try {
-        Call first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        if (taker.take(calls)) {
+          writeBatch(calls);
         }
-        calls.add(first);
-        queue.drainTo(calls, batch - 1);
-        writeBatch(calls);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -3,13 +3,17 @@ package cn.govshare.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -17,7 +21,7 @@ import org.HdrHistogram.Recorder;
 
 /**
  * The grant check's load generator: it shares the two cores with the application and MariaDB, so it must cost
- * little per call. Each worker thread owns one keep-alive HTTP/1.1 connection and writes precomputed request
+ * little per call. Each worker thread owns one keep-alive HTTP/1.1 connection, opened before the step's clock starts, and writes precomputed request
  * bytes; it reads the status line, the headers it needs (Content-Length, Connection) and the body, nothing else
  * (no HTTP client library, no JSON). Open loop without a scheduler thread: the workers take call numbers from one
  * counter, call {@code i} is due at {@code start + i / rate}, a worker sleeps until its call is due, and the
@@ -49,13 +53,29 @@ final class RawLoad {
     AtomicInteger failures = new AtomicInteger();
     int total = (int) (duration.toSeconds() * perSecond);
     double intervalNanos = 1e9 / perSecond;
-    long started = System.nanoTime();
-    long startedWall = System.currentTimeMillis();
+    // each worker opens its keep-alive connection before the step's clock starts, as a client that keeps its
+    // connections does: a step's first calls no longer pay the TCP connect and the server's first accept
+    CountDownLatch connected = new CountDownLatch(workers);
+    CountDownLatch go = new CountDownLatch(1);
+    long[] clock = new long[1];
     int[] latencies = TIMELINE == null ? null : new int[total];
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       Thread thread = new Thread(() -> {
         Connection connection = null;
+        try {
+          connection = new Connection(port);
+        } catch (IOException e) {
+          // opened at its first call instead, which counts the failure if it fails again
+        }
+        connected.countDown();
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        long started = clock[0];
         int i;
         while ((i = next.getAndIncrement()) < total) {
           long due = started + (long) (i * intervalNanos);
@@ -97,6 +117,11 @@ final class RawLoad {
       thread.start();
       threads.add(thread);
     }
+    connected.await();
+    clock[0] = System.nanoTime();
+    long started = clock[0];
+    long startedWall = System.currentTimeMillis();
+    go.countDown();
     for (Thread thread : threads) {
       thread.join();
     }
@@ -118,11 +143,11 @@ final class RawLoad {
       }
     }
     try {
-      java.nio.file.Files.createDirectories(java.nio.file.Path.of(TIMELINE));
-      java.nio.file.Files.writeString(java.nio.file.Path.of(TIMELINE, "slow-" + perSecond + "-" + startedWall + ".txt"),
+      Files.createDirectories(Path.of(TIMELINE));
+      Files.writeString(Path.of(TIMELINE, "slow-" + perSecond + "-" + startedWall + ".txt"),
           out);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -33,6 +33,7 @@ final class DataCallConnections implements AutoCloseable {
     // the application's settings (application.yml's mybatis.configuration), not a copy that could drift from them
     configuration.setMapUnderscoreToCamelCase(application.isMapUnderscoreToCamelCase());
     configuration.setDefaultStatementTimeout(application.getDefaultStatementTimeout());
+    configuration.setDatabaseId(application.getDatabaseId());  // a mapper's _databaseId (DatabaseIds) as everywhere
     this.sessions = new SqlSessionFactoryBuilder().build(configuration);
     this.transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
   }

@@ -26,7 +26,7 @@
 # PerformanceHarness run (e.g. -Dbench.ceilingRates=1000,2000, -Dbench.database=mine -Dbench.dbUser=mine on a
 # shared server; -Dbench.timeline=DIR writes each open-loop step's calls over 5 ms, due instant and latency, to
 # DIR/slow-<rate>-<start>.txt, for finding what stalls); BENCH_DEADLINES="1000" picks sizes; BENCH_BURSTS (default 4) breach bursts in one JVM at each size. The plots go to target/bench and, for what was run, to
-# docs/images (the grant ceiling always).
+# docs/images (the grant ceiling always). src/bench/replot.sh draws them again from a run's raw values, measuring nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -n "${BENCH_QUICK:-}" ]; then

@@ -3,7 +3,11 @@ package cn.govshare.bench;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -20,6 +24,38 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class Plots {
 
   private Plots() {
+  }
+
+  /**
+   * Draws the plots again from raw values (src/bench/replot.sh): {@code args[0]} the harness's
+   * {@code results.tsv} or one of docs/performance-results-*.tsv (a first column {@code run}), {@code args[1]} the
+   * directory to write to, {@code args[2]} the run to draw from such a file (every row of that run, so a rate
+   * measured several times in the run is drawn several times).
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: Plots <results.tsv> <directory> [run]");
+    }
+    List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+    boolean byRun = lines.get(0).startsWith("run\t");
+    if (byRun && args.length < 3) {
+      throw new IllegalArgumentException(args[0] + " holds several runs: name one");
+    }
+    List<String[]> results = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split("\t");
+      if (byRun && !c[0].equals(args[2])) {
+        continue;
+      }
+      int f = byRun ? 1 : 0;
+      // the harness's rows: name, unit, value, load average
+      results.add(new String[] {c[f], c[f + 2], c[f + 1], c.length > f + 3 ? c[f + 3] : ""});
+    }
+    if (results.isEmpty()) {
+      throw new IllegalArgumentException("no rows" + (byRun ? " of run " + args[2] : "") + " in " + args[0]);
+    }
+    Files.createDirectories(Path.of(args[1]));
+    write(results, Path.of(args[1]));
   }
 
   static void write(List<String[]> results, Path out) throws IOException {
@@ -55,7 +91,12 @@ final class Plots {
     if (logY) {
       LogAxis axis = new LogAxis(y);
       axis.setSmallestValue(0.5);
+      axis.setNumberFormatOverride(new DecimalFormat("0.#"));
       plot.setRangeAxis(axis);
+      // the red line of the target always in view, whatever the run's values
+      double low = Math.max(0.5, Math.min(data.getSeries(0).getMinY(), data.getSeries(1).getMinY()) / 1.5);
+      double high = Math.max(15, Math.max(data.getSeries(0).getMaxY(), data.getSeries(1).getMaxY()) * 1.5);
+      axis.setRange(low, high);
       // the target: p99 at most 10 ms
       plot.addRangeMarker(new ValueMarker(10, Color.RED, new BasicStroke(1f)));
     }

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -76,7 +77,9 @@ class ViolationSources {
       }
     }
     Map<String, CaseRef> cases = registered.isEmpty() ? Map.of()
-        : this.cases.casesOf(registered.stream().map(DeadlineBreached::processInstanceId).toList());
+        : this.cases.casesOf(registered.stream().filter(breach -> breach.processInstanceId() != null)
+            .collect(Collectors.toMap(DeadlineBreached::processInstanceId,
+                breach -> breach.processDefinitionKey() == null ? "" : breach.processDefinitionKey(), (a, b) -> a)));
     violations.recordAllBySystem(registered.stream().map(breach -> finding(breach, cases)).toList());
   }
 

@@ -7,6 +7,8 @@ import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,14 +68,41 @@ public class CaseAudit {
   public Map<String, CaseRef> casesOf(Collection<String> processInstanceIds) {
     Map<String, CaseRef> found = new HashMap<>();
     Set<String> rest = processInstanceIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
-    for (CaseDirectory directory : directories.orderedStream().toList()) {
+    askInOrder(directories.orderedStream().toList(), rest, found);
+    return found;
+  }
+
+  /**
+   * {@link #casesOf(Collection)} knowing each instance's process key (a breach batch, issue 25): the directories that
+   * name the key are asked first, once for all its instances (one lookup, not one per feature, as for a completed
+   * task's audit); an instance they do not know, or of a process no directory names, is asked of every directory.
+   */
+  public Map<String, CaseRef> casesOf(Map<String, String> processKeyByInstance) {
+    List<CaseDirectory> all = directories.orderedStream().toList();
+    Map<String, CaseRef> found = new HashMap<>();
+    Map<String, Set<String>> byKey = new HashMap<>();
+    processKeyByInstance.forEach((instance, key) -> {
+      if (instance != null && key != null && all.stream().anyMatch(d -> d.processKeys().contains(key))) {
+        byKey.computeIfAbsent(key, k -> new HashSet<>()).add(instance);
+      }
+    });
+    byKey.forEach((key, instances) -> askInOrder(all.stream()
+        .filter(d -> d.processKeys().isEmpty() || d.processKeys().contains(key)).toList(), new HashSet<>(instances),
+        found));
+    Set<String> rest = processKeyByInstance.keySet().stream().filter(Objects::nonNull)
+        .filter(instance -> !found.containsKey(instance)).collect(Collectors.toSet());
+    askInOrder(all, rest, found);
+    return found;
+  }
+
+  private static void askInOrder(List<CaseDirectory> directories, Set<String> rest, Map<String, CaseRef> found) {
+    for (CaseDirectory directory : directories) {
       if (rest.isEmpty()) {
-        break;
+        return;
       }
       directory.byProcessInstances(rest).forEach(found::putIfAbsent);
       rest.removeAll(found.keySet());
     }
-    return found;
   }
 
   private void record(String userId, String action, String processInstanceId, String outcome, String detail) {

@@ -17,7 +17,8 @@
 # BENCH_QUICK=1: the quick mode (under 5 minutes on a quiet machine): start-ups, flows at 0 open requests,
 # grant check and ceiling at 1 M grants with short steps, the breach burst at 10 000 open; no step 3.
 # BENCH_GRANTS=1: the grant check alone (1 M grants: 200/s, then the ceiling; no start-ups, flows or deadlines),
-# with BENCH_QUICK=1 in short steps. BENCH_FLOWS=1: the flows alone, GovShare against bare Camunda at 0 and 2 000 open
+# with BENCH_QUICK=1 in short steps. BENCH_BREACHES=1: the breach bursts on MariaDB alone (step 2 at BENCH_DEADLINES,
+# default 10 000 open; arguments go to the DeadlineBenchmark runs). BENCH_FLOWS=1: the flows alone, GovShare against bare Camunda at 0 and 2 000 open
 # requests (no start-ups, grant checks or deadlines; about 12 minutes on a quiet machine). The bare side is issue 12's
 # same shape (src/bench/resources/bench/bare-share-request-shape.bpmn with its two forms); the harness's earlier,
 # smaller baseline runs in the same rounds as bare-minimal (records *-minimal*). -Dbench.bareVariables=true
@@ -44,6 +45,12 @@ if [ -n "${BENCH_FLOWS:-}" ]; then
   BENCH_DEADLINES=" "
   BENCH_SKIP_EMBEDDED=1
 fi
+if [ -n "${BENCH_BREACHES:-}" ]; then
+  # the breach bursts on MariaDB alone (step 2), at BENCH_DEADLINES (default 10000); arguments go to each
+  # DeadlineBenchmark run (e.g. -DargLine=-XX:StartFlightRecording=filename=/tmp/b.jfr,settings=profile)
+  BENCH_DEADLINES="${BENCH_DEADLINES:-10000}"
+  BENCH_SKIP_EMBEDDED=1
+fi
 # MariaDB sized as docs/operations.md asks for a provincial platform (4 GiB buffer pool): with Debian's default of
 # 128 MiB the 1 M grants and 100 000 open deadlines do not fit, and every lookup outside the pool is a disk read
 # (O_DIRECT). Set for the run (BENCH_BUFFER_POOL, bytes), the previous size put back at the end.
@@ -56,12 +63,17 @@ fi
 echo "MariaDB innodb_buffer_pool_size: $(mariadb -uroot -h127.0.0.1 -N -e "SELECT @@innodb_buffer_pool_size") bytes"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -ntp -Pbench -DskipTests package
-mvn -B -ntp -Pbench test -Dtest=PerformanceHarness -Dsurefire.failIfNoSpecifiedTests=false "$@"
-mkdir -p docs/images
-if [ -z "${BENCH_FLOWS:-}" ]; then
-  cp target/bench/performance-grant-ceiling.png docs/images/
+if [ -z "${BENCH_BREACHES:-}" ]; then
+  mvn -B -ntp -Pbench test -Dtest=PerformanceHarness -Dsurefire.failIfNoSpecifiedTests=false "$@"
+  mkdir -p docs/images
+  if [ -z "${BENCH_FLOWS:-}" ]; then
+    cp target/bench/performance-grant-ceiling.png docs/images/
+  fi
+  BREACH_ARGS=()
+else
+  BREACH_ARGS=("$@")
 fi
-if [ -z "${BENCH_QUICK:-}" ] && [ -z "${BENCH_GRANTS:-}" ] && [ -z "${BENCH_FLOWS:-}" ]; then
+if [ -z "${BENCH_QUICK:-}" ] && [ -z "${BENCH_GRANTS:-}" ] && [ -z "${BENCH_FLOWS:-}" ] && [ -z "${BENCH_BREACHES:-}" ]; then
   cp target/bench/performance-throughput.png target/bench/performance-grant-check.png \
     target/bench/performance-deadlines.png docs/images/
 fi
@@ -81,11 +93,11 @@ for open in ${BENCH_DEADLINES:-1000 10000 100000}; do
   GOVSHARE_DB_USER="$DB_USER" GOVSHARE_DB_PASSWORD="$DB_USER" GOVSHARE_DB_URL="jdbc:mysql://127.0.0.1:3306/$db?$PARAMS" \
     mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -Dgovshare.test.profiles=demo,test,mysql \
-    -Dbench.open="$open" -Dbench.due=1000 -Dbench.bursts="${BENCH_BURSTS:-4}" || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
+    -Dbench.open="$open" -Dbench.due=1000 -Dbench.bursts="${BENCH_BURSTS:-4}" ${BREACH_ARGS[@]+"${BREACH_ARGS[@]}"} || { mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"; exit 1; }
   echo "load average after the burst at $open: $(cut -d' ' -f1-3 /proc/loadavg)"
   mariadb -uroot -h127.0.0.1 -e "DROP DATABASE $db"
 done
-cat target/bench/results.tsv; cat target/bench/deadlines-mariadb-*.tsv 2>/dev/null || true
+cat target/bench/results.tsv 2>/dev/null || true; cat target/bench/deadlines-mariadb-*.tsv 2>/dev/null || true
 if [ -z "${BENCH_SKIP_EMBEDDED:-}" ]; then
   mvn -B -ntp -Pbench test -Dtest=CalendarBenchmark -Dsurefire.failIfNoSpecifiedTests=false
   mvn -B -ntp -Pbench test -Dtest=DeadlineBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

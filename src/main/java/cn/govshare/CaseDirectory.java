@@ -41,4 +41,15 @@ public interface CaseDirectory {
   default Set<String> processKeys() {
     return Set.of();
   }
+
+  /**
+   * The directories asked first for an instance of the process {@code processKey}: those that name it and those that
+   * name no key, in order. Empty when none names it (or the key is not known): then every directory is asked.
+   */
+  static List<CaseDirectory> askedFirst(List<CaseDirectory> all, String processKey) {
+    if (processKey == null || all.stream().noneMatch(d -> d.processKeys().contains(processKey))) {
+      return List.of();
+    }
+    return all.stream().filter(d -> d.processKeys().isEmpty() || d.processKeys().contains(processKey)).toList();
+  }
 }

@@ -68,11 +68,10 @@ class TaskAudit {
       return List.of();
     }
     List<CaseDirectory> all = directories.orderedStream().toList();
-    if (processKey == null || all.stream().noneMatch(d -> d.processKeys().contains(processKey))) {
+    List<CaseDirectory> first = CaseDirectory.askedFirst(all, processKey);
+    if (first.isEmpty()) {
       return find(all, processInstanceId);
     }
-    List<CaseDirectory> first = all.stream()
-        .filter(d -> d.processKeys().isEmpty() || d.processKeys().contains(processKey)).toList();
     List<CaseRef> found = find(first, processInstanceId);
     return found.isEmpty() ? find(all.stream().filter(d -> !first.contains(d)).toList(), processInstanceId) : found;
   }

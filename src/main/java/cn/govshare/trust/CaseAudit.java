@@ -82,13 +82,11 @@ public class CaseAudit {
     Map<String, CaseRef> found = new HashMap<>();
     Map<String, Set<String>> byKey = new HashMap<>();
     processKeyByInstance.forEach((instance, key) -> {
-      if (instance != null && key != null && all.stream().anyMatch(d -> d.processKeys().contains(key))) {
+      if (instance != null && key != null) {
         byKey.computeIfAbsent(key, k -> new HashSet<>()).add(instance);
       }
     });
-    byKey.forEach((key, instances) -> askInOrder(all.stream()
-        .filter(d -> d.processKeys().isEmpty() || d.processKeys().contains(key)).toList(), new HashSet<>(instances),
-        found));
+    byKey.forEach((key, instances) -> askInOrder(CaseDirectory.askedFirst(all, key), instances, found));
     Set<String> rest = processKeyByInstance.keySet().stream().filter(Objects::nonNull)
         .filter(instance -> !found.containsKey(instance)).collect(Collectors.toSet());
     askInOrder(all, rest, found);

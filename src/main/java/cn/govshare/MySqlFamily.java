@@ -3,6 +3,8 @@ package cn.govshare;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.springframework.dao.DataAccessException;
@@ -20,6 +22,8 @@ public final class MySqlFamily {
 
   private final DataSource dataSource;
   private volatile Boolean known;
+  /** {@link #supports}' answers by statement. */
+  private final Map<String, Boolean> statements = new ConcurrentHashMap<>();
 
   public MySqlFamily(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -54,5 +58,20 @@ public final class MySqlFamily {
       log.warn("{}: the database refused the statement ({})", otherwise, refused.getMostSpecificCause().toString());
       return false;
     }
+  }
+
+  /**
+   * Whether this database runs the MySQL-family statement {@code name} (a JSON_TABLE form), asked once by running it
+   * with no rows ({@code noRows}) where it is needed, inside the caller's transaction: on MySQL and MariaDB a refused
+   * statement leaves the transaction as it was, and with no rows it writes nothing. Not MySQL or MariaDB: no, without
+   * asking. Refused: no, logged as {@code otherwise}, and the caller takes its portable form from then on.
+   */
+  public boolean supports(String name, Runnable noRows, Logger log, String otherwise) {
+    Boolean answer = statements.get(name);
+    if (answer == null) {
+      answer = test() && runs(noRows, log, otherwise);
+      statements.put(name, answer);
+    }
+    return answer;
   }
 }

@@ -25,6 +25,12 @@ interface AuditMapper {
   /** Many unsealed rows in one statement (no generated ids). */
   void insertAll(@Param("rows") List<NewRow> rows);
 
+  /**
+   * MySQL/MariaDB with JSON_TABLE: many unsealed rows that occurred at {@code at} in one static statement (no
+   * generated ids); {@code rows} is {@link NewRow#rows}.
+   */
+  void insertRows(@Param("at") Instant at, @Param("rows") String rows);
+
   /** The oldest unsealed records in id order, each with its own HMAC (record_mac) in {@code hash}. */
   List<AuditRecord> unsealed(int limit);
 
@@ -104,6 +110,15 @@ interface AuditMapper {
 
     public void setId(Long id) {
       this.id = id;
+    }
+
+    /** Rows as {@link #insertRows} reads them: every column but the instant, in its order. */
+    static String rows(List<NewRow> rows) {
+      return JsonRows.of(rows, row -> {
+        AuditRecord r = row.record;
+        return new Object[] {r.actorUserId(), r.actorName(), r.actorDepartment(), r.action(), r.objectType(),
+            r.objectId(), r.outcome(), r.detail(), r.remoteAddress(), r.concerns(), r.keyId(), row.recordMac};
+      });
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.govshare.audit;
 
 import cn.govshare.BatchMappers;
+import cn.govshare.MySqlFamily;
 import cn.govshare.org.Caller;
 import cn.govshare.org.CallerResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import org.apache.commons.lang3.StringUtils;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -48,6 +52,7 @@ public class AuditTrail {
   static final String SYSTEM = "system";
   static final String GENESIS = "0".repeat(64);
   private static final int PAGE = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
   private final AuditMapper mapper;
   private final CallerResolver callers;
@@ -56,10 +61,12 @@ public class AuditTrail {
   private final AuditKeys keys;
   private final AuditSealer sealer;
   private final Duration sealOverdue;
+  private final MySqlFamily mysql;
 
   AuditTrail(AuditMapper mapper, CallerResolver callers, Clock clock,
       TransactionTemplate transaction, AuditKeys keys, AuditSealer sealer,
-      @Value("${govshare.audit.seal-overdue}") Duration sealOverdue) {
+      @Value("${govshare.audit.seal-overdue}") Duration sealOverdue, MySqlFamily mysql) {
+    this.mysql = mysql;
     this.mapper = mapper;
     this.callers = callers;
     this.clock = clock;
@@ -123,8 +130,24 @@ public class AuditTrail {
     if (records.isEmpty()) {
       return;
     }
-    mapper.insertAll(records.stream().map(Prepared::row).toList());
+    List<AuditMapper.NewRow> rows = records.stream().map(Prepared::row).toList();
+    if (insertsInJsonRows()) {
+      // one static statement for each instant (a second, the column's precision): one, two at a second's turn
+      rows.stream().collect(Collectors.groupingBy(row -> row.getRecord().occurredAt(), LinkedHashMap::new,
+          Collectors.toList())).forEach((at, same) -> mapper.insertRows(at, AuditMapper.NewRow.rows(same)));
+    } else {
+      mapper.insertAll(rows);
+    }
     sealAfterInsert();
+  }
+
+  /**
+   * Whether {@link #insert(List)} writes in the static JSON_TABLE statement (MySQL/MariaDB, issue 25), asked of the
+   * database once.
+   */
+  boolean insertsInJsonRows() {
+    return mysql.supports("AuditMapper.insertRows", () -> mapper.insertRows(clock.instant(), "[]"), LOG,
+        "audit records of one transaction keep to a statement built for their number");
   }
 
   /**

@@ -1,10 +1,14 @@
 package cn.govshare.notification;
 
+import cn.govshare.MySqlFamily;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.apache.commons.lang3.StringUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,12 +23,15 @@ public class Notifications {
   /** gs_notification.subject and .body: a message quotes the user's text, which is stored whole in its case. */
   private static final int MAX_SUBJECT = 255;
   private static final int MAX_BODY = 2000;
+  private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
   private final NotificationMapper mapper;
   private final Outbox outbox;
   private final Clock clock;
+  private final MySqlFamily mysql;
 
-  Notifications(NotificationMapper mapper, Outbox outbox, Clock clock) {
+  Notifications(NotificationMapper mapper, Outbox outbox, Clock clock, MySqlFamily mysql) {
+    this.mysql = mysql;
     this.mapper = mapper;
     this.outbox = outbox;
     this.clock = clock;
@@ -68,8 +75,27 @@ public class Notifications {
     Instant now = clock.instant();
     List<NotificationMapper.NewRow> rows = notices.stream().map(n -> new NotificationMapper.NewRow(
         notification(GROUP, n.groupId(), n.category(), n.subject(), n.body(), n.refType(), n.refId(), now))).toList();
-    mapper.insertAll(rows);
+    if (inJsonRows()) {
+      mapper.insertRows(now, NotificationMapper.NewRow.rows(rows), rows);
+    } else {
+      mapper.insertAll(rows);
+    }
     outbox.enqueueAll(rows);
+  }
+
+  /**
+   * Whether several notifications go in one static JSON_TABLE statement (MySQL/MariaDB, issue 25), asked of the
+   * database once: only where its rows get consecutive ids, which the driver hands out to the rows.
+   */
+  boolean inJsonRows() {
+    return mysql.supports("NotificationMapper.insertRows", () -> {
+      Integer mode = mapper.autoIncrementLockMode();
+      if (mode == null || mode > 1) {
+        throw new InvalidDataAccessResourceUsageException("innodb_autoinc_lock_mode " + mode
+            + " may interleave one statement's ids with another's");
+      }
+      mapper.insertRows(clock.instant(), "[]", List.of());
+    }, LOG, "notifications of one transaction keep to a statement built for their number");
   }
 
   private void record(String recipientType, String recipient, String category, String subject, String body,

@@ -1,11 +1,17 @@
 package cn.govshare.notification;
 
+import cn.govshare.MySqlFamily;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -17,15 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 class Outbox {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
   private final DeliveryMapper deliveries;
   private final Recipients recipients;
   private final NotificationSettings settings;
   private final WorkingHours hours;
   private final ObjectProvider<JavaMailSender> mail;
   private final Clock clock;
+  private final MySqlFamily mysql;
 
   Outbox(DeliveryMapper deliveries, Recipients recipients, NotificationSettings settings, WorkingHours hours,
-      ObjectProvider<JavaMailSender> mail, Clock clock) {
+      ObjectProvider<JavaMailSender> mail, Clock clock, MySqlFamily mysql) {
+    this.mysql = mysql;
     this.deliveries = deliveries;
     this.recipients = recipients;
     this.settings = settings;
@@ -43,9 +53,25 @@ class Outbox {
     Instant now = clock.instant();
     List<Delivery> all = rows.stream().flatMap(row -> deliveries(row.getId(), row.getNotification(), null, now)
         .stream()).toList();
-    if (!all.isEmpty()) {
+    if (all.isEmpty()) {
+      return;
+    }
+    if (inJsonRows()) {
+      // one static statement for each set of instants: one when every notification is of the same category
+      all.stream().collect(Collectors.groupingBy(d -> Arrays.asList(d.createdAt(), d.nextAttemptAt(), d.deliverBy()),
+          LinkedHashMap::new, Collectors.toList())).forEach((at, same) -> deliveries.insertRows(at.get(0), at.get(1),
+          at.get(2), DeliveryMapper.rows(same)));
+    } else {
       deliveries.insertAll(all);
     }
+  }
+
+  /** Whether several deliveries go in one static JSON_TABLE statement (MySQL/MariaDB, issue 25), asked once. */
+  boolean inJsonRows() {
+    return mysql.supports("DeliveryMapper.insertRows", () -> {
+      Instant now = clock.instant();
+      deliveries.insertRows(now, now, null, "[]");
+    }, LOG, "deliveries of one transaction keep to a statement built for their number");
   }
 
   private List<Delivery> deliveries(long notificationId, Notification notification, Instant deadline, Instant now) {

@@ -1,5 +1,6 @@
 package cn.govshare.supervision;
 
+import cn.govshare.JsonRows;
 import cn.govshare.catalog.GeneratedKey;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,6 +22,20 @@ interface ViolationMapper {
   /** One statement for many records; MyBatis writes each generated id back into its row. */
   void insertAll(@Param("rows") List<NewRow> rows);
 
+  /**
+   * MySQL/MariaDB with JSON_TABLE: many records made at {@code recordedAt} in one static statement, without their
+   * ids (read them back with {@link #findBySourcesIn}); {@code rows} is {@link NewRow#rows}.
+   */
+  void insertRows(@Param("recordedAt") Instant recordedAt, @Param("rows") String rows);
+
+  /** {@link #findBySources} on MySQL/MariaDB with JSON_TABLE, {@code keys} as {@link #keys}. */
+  List<Violation> findBySourcesIn(@Param("keys") String keys);
+
+  /** Source keys as {@link #findBySourcesIn} reads them. */
+  static String keys(Collection<String> sourceKeys) {
+    return JsonRows.of(sourceKeys, key -> new Object[] {key});
+  }
+
   /** A record to insert and, once inserted, its id. */
   final class NewRow {
     private final Violation violation;
@@ -40,6 +55,15 @@ interface ViolationMapper {
 
     public void setId(Long id) {
       this.id = id;
+    }
+
+    /** Records as {@link #insertRows} reads them: every column but the instant, in its order. */
+    static String rows(List<NewRow> rows) {
+      return JsonRows.of(rows, row -> {
+        Violation v = row.violation;
+        return new Object[] {v.sourceKey(), v.kind().name(), v.department(), v.profile(), v.rule(), v.item(),
+            v.citation(), v.summary(), v.caseLink(), v.deadlineId(), v.auditEvidence(), v.recordedBy()};
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 package cn.govshare.supervision;
 
 import cn.govshare.ApiException;
+import cn.govshare.MySqlFamily;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.catalog.GeneratedKey;
 import cn.govshare.clock.Zones;
@@ -49,9 +50,11 @@ public class Violations {
   private final Notifications notifications;
   private final DepartmentService departments;
   private final Clock clock;
+  private final MySqlFamily mysql;
 
   Violations(ViolationMapper mapper, ActivePolicy policy, AuditTrail audit, Notifications notifications,
-      DepartmentService departments, Clock clock) {
+      DepartmentService departments, Clock clock, MySqlFamily mysql) {
+    this.mysql = mysql;
     this.mapper = mapper;
     this.policy = policy;
     this.audit = audit;
@@ -103,8 +106,10 @@ public class Violations {
     if (findings.isEmpty()) {
       return;
     }
-    Set<String> existing = mapper.findBySources(findings.stream().map(Finding::sourceKey).toList()).stream()
-        .map(Violation::sourceKey).collect(Collectors.toSet());
+    boolean json = inJsonRows();
+    List<String> sources = findings.stream().map(Finding::sourceKey).toList();
+    Set<String> existing = (json ? mapper.findBySourcesIn(ViolationMapper.keys(sources))
+        : mapper.findBySources(sources)).stream().map(Violation::sourceKey).collect(Collectors.toSet());
     SupervisionRules rules = rules();
     Map<ViolationKind, Optional<SupervisionRules.Citation>> citations = new EnumMap<>(ViolationKind.class);
     List<Finding> fresh = new ArrayList<>();
@@ -125,7 +130,15 @@ public class Violations {
     List<ViolationMapper.NewRow> rows = fresh.stream().map(f -> new ViolationMapper.NewRow(violation(f.sourceKey(),
         f.kind(), f.department(), citations.get(f.kind()).orElseThrow(), f.evidence(), SYSTEM, now))).toList();
     try {
-      mapper.insertAll(rows);
+      if (json) {
+        mapper.insertRows(now, ViolationMapper.NewRow.rows(rows));
+        Map<String, Long> ids = mapper.findBySourcesIn(ViolationMapper.keys(rows.stream()
+            .map(row -> row.getViolation().sourceKey()).toList())).stream()
+            .collect(Collectors.toMap(Violation::sourceKey, Violation::id));
+        rows.forEach(row -> row.setId(ids.get(row.getViolation().sourceKey())));
+      } else {
+        mapper.insertAll(rows);
+      }
     } catch (DuplicateKeyException raced) {
       // another node recorded one of them meanwhile (the statement wrote nothing): each alone, that record stands
       fresh.forEach(f -> recordBySystem(f.sourceKey(), f.kind(), f.department(), f.evidence()));
@@ -135,6 +148,17 @@ public class Violations {
         String.valueOf(row.getId()), AuditTrail.OK, recordedDetail(row.getViolation()),
         Set.of(row.getViolation().department()))).toList());
     notifications.notifyGroups(rows.stream().map(row -> notice(row.getId(), row.getViolation())).toList());
+  }
+
+  /**
+   * Whether a batch's records are looked up and inserted in static JSON_TABLE statements (MySQL/MariaDB, issue 25),
+   * asked of the database once: the lookup's collation is the schema's, as docs/operations.md creates it.
+   */
+  boolean inJsonRows() {
+    String otherwise = "violation records of one transaction keep to statements built for their number";
+    return mysql.supports("ViolationMapper.findBySourcesIn", () -> mapper.findBySourcesIn("[]"), LOG, otherwise)
+        && mysql.supports("ViolationMapper.insertRows", () -> mapper.insertRows(clock.instant(), "[]"), LOG,
+        otherwise);
   }
 
   /** POST /api/violations: a supervisor or the general office records a kind that needs judgement. */

@@ -121,6 +121,6 @@ class AuditChainTest {
     when(mapper.findAfter(eq(0L), anyLong(), anyInt())).thenReturn(chain);
     when(mapper.waiting()).thenReturn(new AuditMapper.Waiting(0, null, null));
     when(mapper.firstRefused()).thenReturn(null);
-    return new AuditTrail(mapper, null, null, null, KEYS, null, Duration.ofSeconds(5));
+    return new AuditTrail(mapper, null, null, null, KEYS, null, Duration.ofSeconds(5), null);
   }
 }

@@ -16,4 +16,10 @@ class AuditSealerIT extends AuditSealerTest {
   void onMariaDbASealingBatchIsOneJsonTableStatement() {
     assertThat(sealer.sealsInOneStatement()).isTrue();
   }
+
+  /** What {@link #recordsInsertedTogetherAreStoredAsPreparedAndSealed} runs on MariaDB: one JSON_TABLE statement. */
+  @Test
+  void onMariaDbRecordsOfOneTransactionAreInsertedWithOneJsonTableStatement() {
+    assertThat(trail.insertsInJsonRows()).isTrue();
+  }
 }

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
 import cn.govshare.MySqlFamily;
+import cn.govshare.org.Caller;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issue 25: records are written without a shared lock and sealed into the keyed chain after their commit. */
 @GovShareTest
@@ -127,6 +134,43 @@ class AuditSealerTest {
     assertThat(check.intact()).as(check.detail()).isTrue();
     assertThat(check.unsealed().count()).isZero();
     assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+  }
+
+  /**
+   * Issue 25: records prepared apart and inserted together (a breach batch's) keep what was prepared — Chinese,
+   * quotes, a backslash, a line break, nulls, a detail of the column's full length, two different seconds — so the
+   * sealer finds each one's own HMAC intact and links every one; the chain stays verifiable.
+   */
+  @Test
+  void recordsInsertedTogetherAreStoredAsPreparedAndSealed(@Autowired Clock clock,
+      @Autowired TransactionTemplate transaction) throws InterruptedException {
+    String marker = "together-" + UUID.randomUUID().toString().substring(0, 8);
+    Caller operator = new Caller("operator", "运营 \"O'Neil\" \\", "dsj", Set.of());
+    Caller system = new Caller("system", null, null, Set.of());
+    List<AuditTrail.Prepared> records = new ArrayList<>();
+    records.add(trail.prepare(operator, "BATCH_ROWS", "TEST", marker, AuditTrail.OK,
+        "第一条：\"引号\" 'single' \\反斜杠\\\n换行", Set.of("gaj", "rsj"), null));
+    Instant first = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    for (int wait = 0; wait < 300 && clock.instant().truncatedTo(ChronoUnit.SECONDS).equals(first); wait++) {
+      Thread.sleep(10);
+    }
+    records.add(trail.prepare(operator, "BATCH_ROWS", "TEST", marker, AuditTrail.OK, "长".repeat(2000), Set.of(),
+        "10.0.0.1"));
+    records.add(trail.prepare(system, "BATCH_ROWS", "TEST", marker, AuditTrail.REJECTED, null, Set.of(), null));
+    transaction.executeWithoutResult(status -> trail.insert(records));
+    sealer.sealNow();
+
+    List<Map<String, Object>> rows = jdbc.queryForList("SELECT occurred_at, actor_name, actor_department, detail, "
+        + "remote_address, concerns, outcome, seq FROM gs_audit WHERE object_id = ? ORDER BY id", marker);
+    assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(((Number) row.get("SEQ")).longValue()).isPositive());
+    assertThat(rows.stream().map(row -> row.get("OCCURRED_AT")).distinct()).hasSize(2);
+    assertThat(rows.get(0)).containsEntry("ACTOR_NAME", "运营 \"O'Neil\" \\").containsEntry("ACTOR_DEPARTMENT", "dsj")
+        .containsEntry("DETAIL", "第一条：\"引号\" 'single' \\反斜杠\\\n换行").containsEntry("CONCERNS", ",gaj,rsj,");
+    assertThat(rows.get(1)).containsEntry("DETAIL", "长".repeat(2000)).containsEntry("REMOTE_ADDRESS", "10.0.0.1");
+    assertThat(rows.get(2)).containsEntry("DETAIL", null).containsEntry("ACTOR_NAME", null)
+        .containsEntry("OUTCOME", AuditTrail.REJECTED);
+    ChainCheck check = trail.verify();
+    assertThat(check.intact()).as(check.detail()).isTrue();
   }
 
   private String keysInUse() {

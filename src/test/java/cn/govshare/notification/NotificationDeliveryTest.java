@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -407,6 +409,67 @@ class NotificationDeliveryTest {
     assertThat(saved.status()).as(saved.text()).isEqualTo(200);
     webhooks.add(path);
     return saved.json();
+  }
+
+  /**
+   * Issue 25: notifications written together (a breach batch's), by several transactions at once beside single
+   * ones, each get their own id: every delivery belongs to the notification it was made for (its idempotency key is
+   * made of that notification's id and time) and every notification is stored as given.
+   */
+  @Test
+  void notificationsWrittenTogetherEachKeepTheirOwnIdAndDeliveries(@Autowired JdbcTemplate jdbc) throws Exception {
+    String ref = "T-" + UUID.randomUUID().toString().substring(0, 8);
+    ExecutorService nodes = Executors.newFixedThreadPool(4);
+    List<Future<?>> work = new ArrayList<>();
+    try {
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        work.add(nodes.submit(() -> {
+          for (int batch = 0; batch < 5; batch++) {
+            String tag = thread + "-" + batch;
+            List<Notifications.GroupNotice> notices = new ArrayList<>();
+            for (String group : List.of("gaj", "rsj", "scjgj")) {
+              notices.add(new Notifications.GroupNotice(group, "VIOLATION", "批量 " + tag + " " + group,
+                  "正文 \"" + tag + "\" 'x' \\ " + group + "\n第二行", ref, tag + ":" + group));
+            }
+            transaction.executeWithoutResult(status -> notifications.notifyGroups(notices));
+            transaction.executeWithoutResult(status -> notifications.notifyGroup("gaj", "VIOLATION", "单条 " + tag,
+                "单条正文", ref, tag + ":single"));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> done : work) {
+        done.get();
+      }
+    } finally {
+      nodes.shutdown();
+    }
+
+    List<Notification> written = jdbc.query("SELECT id, created_at, recipient_type, recipient, category, subject, "
+        + "body, ref_type, ref_id FROM gs_notification WHERE ref_type = ? ORDER BY id", (row, n) -> new Notification(
+        row.getLong("id"), row.getTimestamp("created_at").toInstant(), row.getString("recipient_type"),
+        row.getString("recipient"), row.getString("category"), row.getString("subject"), row.getString("body"),
+        row.getString("ref_type"), row.getString("ref_id")), ref);
+    assertThat(written).hasSize(4 * 5 * 4);
+    for (Notification n : written) {
+      String tag = n.refId().substring(0, n.refId().indexOf(':'));
+      String group = n.refId().substring(n.refId().indexOf(':') + 1);
+      if (group.equals("single")) {
+        assertThat(n.subject()).isEqualTo("单条 " + tag);
+      } else {
+        assertThat(n.recipient()).isEqualTo(group);
+        assertThat(n.subject()).isEqualTo("批量 " + tag + " " + group);
+        assertThat(n.body()).isEqualTo("正文 \"" + tag + "\" 'x' \\ " + group + "\n第二行");
+      }
+      List<Map<String, Object>> own = jdbc.queryForList("SELECT channel, idempotency_key FROM gs_notification_delivery "
+          + "WHERE notification_id = ?", n.id());
+      // the key is made of the id and the creation time to the millisecond; the column keeps the second
+      assertThat(own).as(n.refId()).isNotEmpty().allSatisfy(d -> assertThat(IntStream.range(0, 1000)
+          .mapToObj(ms -> Outbox.idempotencyKey(new Notification(n.id(), n.createdAt().plusMillis(ms), null, null,
+              null, null, null, null, null), n.id(), Channel.valueOf((String) d.get("CHANNEL")))))
+          .contains((String) d.get("IDEMPOTENCY_KEY")));
+    }
   }
 
   private long notifyUser(String user, String category, String subject, String body) {

@@ -154,6 +154,57 @@ class ViolationRegisterTest {
     assertThat(response.text()).contains(field);
   }
 
+  /**
+   * Issue 25: findings recorded together (a breach batch) give each source what one alone gives — its record with
+   * the same stored values, an audit record and a notice naming that record's own id — and a source already
+   * recorded stays one record.
+   */
+  @Test
+  void findingsRecordedTogetherGiveEachItsOwnRecordAuditRecordAndNotice(@Autowired Violations violations) {
+    long base = FAKE_DEADLINE.addAndGet(10) - 9;
+    List<String> departments = List.of("gaj", "rsj", "scjgj", "gaj");
+    List<Violations.Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < departments.size(); i++) {
+      findings.add(new Violations.Finding("deadline:" + (base + i), ViolationKind.BREACHED_LIMIT, departments.get(i),
+          new Violations.Evidence("第 " + i + " 项超期：\"户籍\" 'x' \\ 反斜杠\n换行", i == 1 ? null : "/api/requests/" + i,
+              base + i, i == 2 ? null : "审计记录 " + i)));
+    }
+    Violations.Finding alone = new Violations.Finding("deadline:" + (base + 9), ViolationKind.BREACHED_LIMIT, "gaj",
+        findings.get(0).evidence());
+    transaction.executeWithoutResult(status -> violations.recordBySystem(alone.sourceKey(), alone.kind(),
+        alone.department(), alone.evidence()));
+    // the last finding's source is recorded already: it stays one record
+    transaction.executeWithoutResult(status -> violations.recordAllBySystem(List.of(findings.get(3))));
+    transaction.executeWithoutResult(status -> violations.recordAllBySystem(findings));
+
+    String columns = "kind, department, profile, rule_id, item, citation, summary, case_link, audit_evidence, "
+        + "recorded_by";
+    Map<String, Object> aloneRow = jdbc.queryForMap("SELECT " + columns + " FROM gs_violation WHERE source_key = ?",
+        alone.sourceKey());
+    for (int i = 0; i < findings.size(); i++) {
+      Violations.Finding finding = findings.get(i);
+      List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, deadline_id, " + columns + " FROM gs_violation "
+          + "WHERE source_key = ?", finding.sourceKey());
+      assertThat(rows).as(finding.sourceKey()).hasSize(1);
+      Map<String, Object> row = rows.get(0);
+      assertThat(((Number) row.get("DEADLINE_ID")).longValue()).isEqualTo(base + i);
+      assertThat(row).containsEntry("DEPARTMENT", finding.department())
+          .containsEntry("SUMMARY", finding.evidence().summary())
+          .containsEntry("CASE_LINK", finding.evidence().caseLink())
+          .containsEntry("AUDIT_EVIDENCE", finding.evidence().auditEvidence());
+      if (i == 0) {
+        assertThat(row).as("stored as the one recorded alone").containsAllEntriesOf(aloneRow);
+      }
+      String id = String.valueOf(row.get("ID"));
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gs_audit WHERE action = 'VIOLATION_RECORDED' AND "
+          + "object_type = 'VIOLATION' AND object_id = ? AND detail LIKE ?", Integer.class, id,
+          "BREACHED_LIMIT " + finding.department() + "：%")).as(finding.sourceKey()).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM gs_notification WHERE category = 'VIOLATION' AND "
+          + "ref_type = 'VIOLATION' AND ref_id = ? AND recipient = ? AND body LIKE ?", Integer.class, id,
+          finding.department(), "第 " + i + " 项超期%")).as(finding.sourceKey()).isEqualTo(1);
+    }
+  }
+
   private void publishAfter(CountDownLatch start, DeadlineBreached breach) {
     try {
       start.await();

@@ -1,6 +1,7 @@
 package cn.govshare.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The delivery tests against the real database (run by .ci/run with the mysql profile): claims, leases, two nodes. */
@@ -23,6 +25,19 @@ class NotificationDeliveryIT extends NotificationDeliveryTest {
   void onMariaDbNotificationsOfOneTransactionAreInsertedWithJsonTableStatements(@Autowired Outbox outbox) {
     assertThat(notifications.inJsonRows()).isTrue();
     assertThat(outbox.inJsonRows()).isTrue();
+  }
+
+  /**
+   * A value longer than its column is refused, as the portable insert refuses it in strict mode, never cut short (a
+   * VARCHAR column of JSON_TABLE would cut it silently: the statements read text as TEXT).
+   */
+  @Test
+  void onMariaDbAValueLongerThanItsColumnIsRefusedNotCutShort(@Autowired NotificationMapper mapper) {
+    Instant now = Instant.now();
+    List<NotificationMapper.NewRow> rows = List.of(new NotificationMapper.NewRow(new Notification(null, now, "GROUP",
+        "g".repeat(65), "TEST", "过长的接收方", null, "ROWS", null)));
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> mapper.insertRows(now,
+        NotificationMapper.NewRow.rows(rows), rows))).isInstanceOf(DataIntegrityViolationException.class);
   }
 
   /** The ids the driver hands out for one JSON_TABLE statement are those of the rows in their order, beside others. */

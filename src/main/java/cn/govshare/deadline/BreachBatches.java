@@ -1,7 +1,9 @@
 package cn.govshare.deadline;
 
+import cn.govshare.MySqlFamily;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +39,31 @@ class BreachBatches {
   private final DeadlineMapper deadlines;
   private final Clock clock;
   private final int size;
+  private final MySqlFamily mysql;
   /** Deadlines of a failed batch on this node: raised alone, by their own timer. */
   private final Set<Long> alone = ConcurrentHashMap.newKeySet();
 
   BreachBatches(DeadlineLedger ledger, DeadlineJobsMapper jobs, DeadlineMapper deadlines, Clock clock,
-      @Value("${govshare.deadline.breach-batch}") int size) {
+      @Value("${govshare.deadline.breach-batch}") int size, MySqlFamily mysql) {
+    this.mysql = mysql;
     this.ledger = ledger;
     this.jobs = jobs;
     this.deadlines = deadlines;
     this.clock = clock;
     this.size = size;
+  }
+
+  /**
+   * Whether the batch reads and locks its candidates with static JSON_TABLE statements (MySQL/MariaDB, issue 25): a
+   * batch's candidates are up to {@code CANDIDATES × (size − 1)} ids, which the {@code <foreach>} forms bound one by one
+   * into a statement built anew for every number of them. Asked of the database once, by running each with no rows.
+   */
+  boolean inJsonRows() {
+    String otherwise = "breach batches keep to statements built for their number of candidates";
+    return mysql.supports("DeadlineJobsMapper.unheldTimersIn", () -> jobs.unheldTimersIn(DeadlineJobs.BREACH, "[]"),
+        LOG, otherwise)
+        && mysql.supports("DeadlineJobsMapper.lockJobsIn", () -> jobs.lockJobsIn("[]", 1), LOG, otherwise)
+        && mysql.supports("DeadlineJobsMapper.lockOpenIn", () -> jobs.lockOpenIn("[]"), LOG, otherwise);
   }
 
   /** The breach timer of deadline {@code own} fired: inside its job's command. */
@@ -60,15 +77,19 @@ class BreachBatches {
     // the own row first, then the others' timers and rows by primary key, skipping those another batch holds:
     // no two batches wait for each other (a locking scan of the state index deadlocked in the burst)
     deadlines.lockByIds(List.of(own));
+    boolean json = inJsonRows();
     List<DeadlineJobsMapper.DueTimer> candidates = jobs.dueCandidates(DeadlineJobs.BREACH, clock.instant(), own,
-        CANDIDATES * (size - 1)).stream().filter(due -> !alone.contains(due.deadlineId())).toList();
+        CANDIDATES * (size - 1), json).stream().filter(due -> !alone.contains(due.deadlineId())).toList();
     Map<Long, Set<String>> timers = new LinkedHashMap<>();
     if (!candidates.isEmpty()) {
-      Set<String> held = new HashSet<>(jobs.lockJobs(candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId)
-          .toList(), size - 1));
+      List<String> jobIds = candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId).toList();
+      // from the highest id down, as lockJobs' ORDER BY (its comment): the JSON form locks in the order given
+      Set<String> held = new HashSet<>(json ? jobs.lockJobsIn(DeadlineJobsMapper.ids(jobIds.stream()
+          .sorted(Comparator.reverseOrder()).toList()), size - 1) : jobs.lockJobs(jobIds, size - 1));
       List<DeadlineJobsMapper.DueTimer> taken = candidates.stream().filter(due -> held.contains(due.jobId())).toList();
-      Set<Long> open = taken.isEmpty() ? Set.of()
-          : new HashSet<>(jobs.lockOpen(taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList()));
+      List<Long> takenIds = taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList();
+      Set<Long> open = taken.isEmpty() ? Set.of() : new HashSet<>(json
+          ? jobs.lockOpenIn(DeadlineJobsMapper.ids(takenIds.stream().sorted().toList())) : jobs.lockOpen(takenIds));
       taken.stream().filter(due -> open.contains(due.deadlineId()))
           .forEach(due -> timers.computeIfAbsent(due.deadlineId(), id -> new HashSet<>()).add(due.jobId()));
     }

@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.JsonRows;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,13 +37,14 @@ interface DeadlineJobsMapper {
    * index lookups, the deadlines by state and due instant, then their timers by handler: joined in one query, H2
    * matched every deadline against every breach timer (40 ms of CPU a breach at 3 000 open).
    */
-  default List<DueTimer> dueCandidates(String breachType, Instant now, long own, int limit) {
+  default List<DueTimer> dueCandidates(String breachType, Instant now, long own, int limit, boolean json) {
     List<Long> due = dueOpen(now, own, limit);
     if (due.isEmpty()) {
       return List.of();
     }
-    Map<Long, List<DueTimer>> timers = unheldTimers(breachType, due.stream().map(String::valueOf).toList())
-        .stream().collect(Collectors.groupingBy(DueTimer::deadlineId));
+    List<String> configurations = due.stream().map(String::valueOf).toList();
+    Map<Long, List<DueTimer>> timers = (json ? unheldTimersIn(breachType, ids(configurations))
+        : unheldTimers(breachType, configurations)).stream().collect(Collectors.groupingBy(DueTimer::deadlineId));
     return due.stream().flatMap(id -> timers.getOrDefault(id, List.of()).stream()).toList();
   }
 
@@ -52,6 +54,14 @@ interface DeadlineJobsMapper {
   /** The breach timers of these deadlines (their ids as the timers' configuration) that no job executor holds. */
   List<DueTimer> unheldTimers(@Param("breach") String breachType, @Param("configurations") Collection<String> ids);
 
+  /** {@link #unheldTimers} on MySQL/MariaDB with JSON_TABLE, {@code configurations} as {@link #ids}. */
+  List<DueTimer> unheldTimersIn(@Param("breach") String breachType, @Param("configurations") String configurations);
+
+  /** Ids as the JSON_TABLE statements read them, in the order given. */
+  static String ids(Collection<?> ids) {
+    return JsonRows.of(ids, id -> new Object[] {id});
+  }
+
   /** The earliest due instant of any timer after {@code now} (null: none). */
   Instant nextDueAfter(@Param("now") Instant now);
 
@@ -60,6 +70,15 @@ interface DeadlineJobsMapper {
 
   /** Those of these deadlines that are OPEN, locked; those another transaction holds skipped. */
   List<Long> lockOpen(@Param("ids") Collection<Long> ids);
+
+  /**
+   * {@link #lockJobs} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link #ids} from the highest down: the rows are
+   * locked in that order until {@code limit} are taken.
+   */
+  List<String> lockJobsIn(@Param("ids") String ids, @Param("limit") int limit);
+
+  /** {@link #lockOpen} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link #ids} in ascending order. */
+  List<Long> lockOpenIn(@Param("ids") String ids);
 
   /** A due deadline of a breach batch and its breach timer. */
   record DueTimer(long deadlineId, String jobId) {

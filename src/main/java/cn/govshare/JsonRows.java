@@ -50,4 +50,9 @@ public final class JsonRows {
     }
     return text.toString();
   }
+
+  /** {@code [[v1], [v2], …]}: one column, each value as {@link #of} writes it (a list of keys or ids). */
+  public static <T> String column(Collection<T> values) {
+    return of(values, value -> new Object[] {value});
+  }
 }

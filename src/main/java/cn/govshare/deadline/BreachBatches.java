@@ -1,5 +1,6 @@
 package cn.govshare.deadline;
 
+import cn.govshare.JsonRows;
 import cn.govshare.MySqlFamily;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,12 +85,12 @@ class BreachBatches {
     if (!candidates.isEmpty()) {
       List<String> jobIds = candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId).toList();
       // from the highest id down, as lockJobs' ORDER BY (its comment): the JSON form locks in the order given
-      Set<String> held = new HashSet<>(json ? jobs.lockJobsIn(DeadlineJobsMapper.ids(jobIds.stream()
+      Set<String> held = new HashSet<>(json ? jobs.lockJobsIn(JsonRows.column(jobIds.stream()
           .sorted(Comparator.reverseOrder()).toList()), size - 1) : jobs.lockJobs(jobIds, size - 1));
       List<DeadlineJobsMapper.DueTimer> taken = candidates.stream().filter(due -> held.contains(due.jobId())).toList();
       List<Long> takenIds = taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList();
       Set<Long> open = taken.isEmpty() ? Set.of() : new HashSet<>(json
-          ? jobs.lockOpenIn(DeadlineJobsMapper.ids(takenIds.stream().sorted().toList())) : jobs.lockOpen(takenIds));
+          ? jobs.lockOpenIn(JsonRows.column(takenIds.stream().sorted().toList())) : jobs.lockOpen(takenIds));
       taken.stream().filter(due -> open.contains(due.deadlineId()))
           .forEach(due -> timers.computeIfAbsent(due.deadlineId(), id -> new HashSet<>()).add(due.jobId()));
     }

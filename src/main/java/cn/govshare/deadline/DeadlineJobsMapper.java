@@ -43,7 +43,7 @@ interface DeadlineJobsMapper {
       return List.of();
     }
     List<String> configurations = due.stream().map(String::valueOf).toList();
-    Map<Long, List<DueTimer>> timers = (json ? unheldTimersIn(breachType, ids(configurations))
+    Map<Long, List<DueTimer>> timers = (json ? unheldTimersIn(breachType, JsonRows.column(configurations))
         : unheldTimers(breachType, configurations)).stream().collect(Collectors.groupingBy(DueTimer::deadlineId));
     return due.stream().flatMap(id -> timers.getOrDefault(id, List.of()).stream()).toList();
   }
@@ -54,13 +54,8 @@ interface DeadlineJobsMapper {
   /** The breach timers of these deadlines (their ids as the timers' configuration) that no job executor holds. */
   List<DueTimer> unheldTimers(@Param("breach") String breachType, @Param("configurations") Collection<String> ids);
 
-  /** {@link #unheldTimers} on MySQL/MariaDB with JSON_TABLE, {@code configurations} as {@link #ids}. */
+  /** {@link #unheldTimers} on MySQL/MariaDB with JSON_TABLE, {@code configurations} as {@link JsonRows#column}. */
   List<DueTimer> unheldTimersIn(@Param("breach") String breachType, @Param("configurations") String configurations);
-
-  /** Ids as the JSON_TABLE statements read them, in the order given. */
-  static String ids(Collection<?> ids) {
-    return JsonRows.of(ids, id -> new Object[] {id});
-  }
 
   /** The earliest due instant of any timer after {@code now} (null: none). */
   Instant nextDueAfter(@Param("now") Instant now);
@@ -72,12 +67,12 @@ interface DeadlineJobsMapper {
   List<Long> lockOpen(@Param("ids") Collection<Long> ids);
 
   /**
-   * {@link #lockJobs} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link #ids} from the highest down: the rows are
-   * locked in that order until {@code limit} are taken.
+   * {@link #lockJobs} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link JsonRows#column} from the highest down:
+   * the rows are locked in that order until {@code limit} are taken.
    */
   List<String> lockJobsIn(@Param("ids") String ids, @Param("limit") int limit);
 
-  /** {@link #lockOpen} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link #ids} in ascending order. */
+  /** {@link #lockOpen} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link JsonRows#column} in ascending order. */
   List<Long> lockOpenIn(@Param("ids") String ids);
 
   /** A due deadline of a breach batch and its breach timer. */

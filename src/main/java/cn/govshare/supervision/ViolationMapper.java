@@ -28,13 +28,8 @@ interface ViolationMapper {
    */
   void insertRows(@Param("recordedAt") Instant recordedAt, @Param("rows") String rows);
 
-  /** {@link #findBySources} on MySQL/MariaDB with JSON_TABLE, {@code keys} as {@link #keys}. */
+  /** {@link #findBySources} on MySQL/MariaDB with JSON_TABLE, {@code keys} as {@link JsonRows#column}. */
   List<Violation> findBySourcesIn(@Param("keys") String keys);
-
-  /** Source keys as {@link #findBySourcesIn} reads them. */
-  static String keys(Collection<String> sourceKeys) {
-    return JsonRows.of(sourceKeys, key -> new Object[] {key});
-  }
 
   /** A record to insert and, once inserted, its id. */
   final class NewRow {

@@ -1,6 +1,7 @@
 package cn.govshare.supervision;
 
 import cn.govshare.ApiException;
+import cn.govshare.JsonRows;
 import cn.govshare.MySqlFamily;
 import cn.govshare.audit.AuditTrail;
 import cn.govshare.catalog.GeneratedKey;
@@ -108,7 +109,7 @@ public class Violations {
     }
     boolean json = inJsonRows();
     List<String> sources = findings.stream().map(Finding::sourceKey).toList();
-    Set<String> existing = (json ? mapper.findBySourcesIn(ViolationMapper.keys(sources))
+    Set<String> existing = (json ? mapper.findBySourcesIn(JsonRows.column(sources))
         : mapper.findBySources(sources)).stream().map(Violation::sourceKey).collect(Collectors.toSet());
     SupervisionRules rules = rules();
     Map<ViolationKind, Optional<SupervisionRules.Citation>> citations = new EnumMap<>(ViolationKind.class);
@@ -132,7 +133,7 @@ public class Violations {
     try {
       if (json) {
         mapper.insertRows(now, ViolationMapper.NewRow.rows(rows));
-        Map<String, Long> ids = mapper.findBySourcesIn(ViolationMapper.keys(rows.stream()
+        Map<String, Long> ids = mapper.findBySourcesIn(JsonRows.column(rows.stream()
             .map(row -> row.getViolation().sourceKey()).toList())).stream()
             .collect(Collectors.toMap(Violation::sourceKey, Violation::id));
         rows.forEach(row -> row.setId(ids.get(row.getViolation().sourceKey())));

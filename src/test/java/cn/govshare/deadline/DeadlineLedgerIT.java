@@ -2,6 +2,7 @@ package cn.govshare.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.govshare.JsonRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +48,7 @@ class DeadlineLedgerIT extends DeadlineLedgerTest {
       CountDownLatch locked = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
       CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-        List<String> taken = jobs.lockJobsIn(DeadlineJobsMapper.ids(highestFirst), 2);
+        List<String> taken = jobs.lockJobsIn(JsonRows.column(highestFirst), 2);
         locked.countDown();
         try {
           release.await(30, TimeUnit.SECONDS);
@@ -57,7 +58,7 @@ class DeadlineLedgerIT extends DeadlineLedgerTest {
         return taken;
       }));
       assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
-      List<String> second = transaction.execute(status -> jobs.lockJobsIn(DeadlineJobsMapper.ids(highestFirst), 4));
+      List<String> second = transaction.execute(status -> jobs.lockJobsIn(JsonRows.column(highestFirst), 4));
       release.countDown();
       assertThat(first.get(30, TimeUnit.SECONDS)).containsExactlyElementsOf(highestFirst.subList(0, 2));
       assertThat(second).containsExactlyInAnyOrderElementsOf(highestFirst.subList(2, 4));

@@ -4,6 +4,8 @@ import cn.govshare.ApiClient;
 import cn.govshare.GovShareTest;
 import cn.govshare.bench.Cpu;
 import cn.govshare.bench.StatementCount;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -68,6 +70,9 @@ class DeadlineBenchmark {
 
   @Autowired
   JdbcTemplate jdbc;
+
+  @Autowired
+  MeterRegistry meters;
 
   @Test
   void breachBurstAndOpenPage(@Autowired RepositoryService repository) throws Exception {
@@ -161,6 +166,10 @@ class DeadlineBenchmark {
     Files.writeString(out.resolve("deadlines-" + database + "-" + OPEN + ".tsv"), results.toString());
   }
 
+  private DistributionSummary batchSizes() {
+    return meters.get("govshare.deadline.breach.batch").summary();
+  }
+
   /** Each later burst needs its own 1 000 among the open deadlines (none at -Dbench.open=1000). */
   private static int bursts() {
     return Math.min(Math.min(BURSTS, RECEIVED.size() + 1), Math.max(1, OPEN / DUE));
@@ -201,6 +210,8 @@ class DeadlineBenchmark {
     double user;
     long statements;
     Map<String, Long> threads;
+    final long batches0 = batchSizes().count();
+    long batches;
 
     Cost() throws java.io.IOException {
       app0 = Cpu.millis(self);
@@ -216,6 +227,7 @@ class DeadlineBenchmark {
       user = userCpu() - user0;
       statements = StatementCount.total() - statements0;
       threads = Cpu.threads();
+      batches = batchSizes().count() - batches0;
     }
 
     /** CPU milliseconds per breach of the application's threads whose names start with one of these. */
@@ -240,6 +252,8 @@ class DeadlineBenchmark {
         // Connector/J's queryInterceptors=cn.govshare.bench.StatementCount in the URL (run-harness.sh)
         result(prefix + "breach-statements", "1", statements / (double) DUE);
       }
+      // the committed breach batches (govshare.deadline.breach.batch): fewer and larger, fewer statements a breach
+      result(prefix + "breach-batches", "1", batches);
       result(prefix + "breaches-total", "s", breaches.total());
       result(prefix + "breaches-first-after", "s", breaches.firstAfter());
       result(prefix + "breaches-span", "s", breaches.span());

@@ -2,6 +2,8 @@ package cn.govshare.deadline;
 
 import cn.govshare.JsonRows;
 import cn.govshare.MySqlFamily;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,9 +45,13 @@ class BreachBatches {
   private final MySqlFamily mysql;
   /** Deadlines of a failed batch on this node: raised alone, by their own timer. */
   private final Set<Long> alone = ConcurrentHashMap.newKeySet();
+  /** Deadlines breached by each committed batch on this node (a deadline raised alone is a batch of one). */
+  private final DistributionSummary batchSizes;
 
   BreachBatches(DeadlineLedger ledger, DeadlineJobsMapper jobs, DeadlineMapper deadlines, Clock clock,
-      @Value("${govshare.deadline.breach-batch}") int size, MySqlFamily mysql) {
+      @Value("${govshare.deadline.breach-batch}") int size, MySqlFamily mysql, MeterRegistry meters) {
+    this.batchSizes = DistributionSummary.builder("govshare.deadline.breach.batch")
+        .description("deadlines breached together by one breach timer's committed transaction").register(meters);
     this.mysql = mysql;
     this.ledger = ledger;
     this.jobs = jobs;
@@ -70,7 +76,9 @@ class BreachBatches {
   /** The breach timer of deadline {@code own} fired: inside its job's command. */
   void breach(long own) {
     if (size <= 1 || alone.contains(own)) {
-      ledger.breach(own);
+      if (ledger.breach(own)) {
+        counted(1);
+      }
       alone.remove(own);
       return;
     }
@@ -101,8 +109,17 @@ class BreachBatches {
       LOG.warn("breach batch of deadlines {} failed: each is raised alone by its own timer", batch);
     });
     Set<Long> breached = ledger.breachAll(batch);
+    counted(breached.size());
     // the other deadlines' timers would only find them breached: deleted with the batch (the own one is running)
     EngineRows.deleteUnfailedTimers(EngineRows.jobs(timers.entrySet().stream()
         .filter(t -> breached.contains(t.getKey())).flatMap(t -> t.getValue().stream()).collect(Collectors.toSet())));
+  }
+
+  /** The batch's size in {@code govshare.deadline.breach.batch} once its transaction has committed. */
+  private void counted(int breached) {
+    if (breached > 0) {
+      Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+          committed -> batchSizes.record(breached));
+    }
   }
 }

@@ -3,6 +3,8 @@ package cn.govshare.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govshare.GovShareTest;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,6 +68,9 @@ class DeadlineLedgerTest {
 
   @Autowired
   BreachBatches batches;
+
+  @Autowired
+  MeterRegistry meters;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -223,10 +228,16 @@ class DeadlineLedgerTest {
       assertThat(runtime.createIncidentQuery().incidentType("failedJob").processInstanceId(instances.get(2).getId())
           .count()).isEqualTo(1);
       at("2025-10-17T08:00:00+08:00");
+      DistributionSummary sizes = meters.get("govshare.deadline.breach.batch").summary();
+      long batchesBefore = sizes.count();
+      double breachedBefore = sizes.totalAmount();
       commands().execute(context -> {
         batches.breach(ids.get(0));
         return null;
       });
+      // operations see the batch in the metrics: one batch of the four (the executor is stopped: nothing else ran)
+      assertThat(sizes.count() - batchesBefore).isEqualTo(1);
+      assertThat(sizes.totalAmount() - breachedBefore).isEqualTo(4);
       // the other deadlines' timers: deleted by the batch, none run (a deadline's row records its timers' end: no
       // creation or deletion job log, LeanHistory)
       for (String timer : timers.subList(1, timers.size())) {

@@ -1,12 +1,10 @@
 package cn.govshare.deadline;
 
-import cn.govshare.JsonRows;
 import cn.govshare.MySqlFamily;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,14 +89,11 @@ class BreachBatches {
         CANDIDATES * (size - 1), json).stream().filter(due -> !alone.contains(due.deadlineId())).toList();
     Map<Long, Set<String>> timers = new LinkedHashMap<>();
     if (!candidates.isEmpty()) {
-      List<String> jobIds = candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId).toList();
-      // from the highest id down, as lockJobs' ORDER BY (its comment): the JSON form locks in the order given
-      Set<String> held = new HashSet<>(json ? jobs.lockJobsIn(JsonRows.column(jobIds.stream()
-          .sorted(Comparator.reverseOrder()).toList()), size - 1) : jobs.lockJobs(jobIds, size - 1));
+      Set<String> held = new HashSet<>(jobs.takeJobs(candidates.stream().map(DeadlineJobsMapper.DueTimer::jobId)
+          .toList(), size - 1, json));
       List<DeadlineJobsMapper.DueTimer> taken = candidates.stream().filter(due -> held.contains(due.jobId())).toList();
-      List<Long> takenIds = taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList();
-      Set<Long> open = taken.isEmpty() ? Set.of() : new HashSet<>(json
-          ? jobs.lockOpenIn(JsonRows.column(takenIds.stream().sorted().toList())) : jobs.lockOpen(takenIds));
+      Set<Long> open = taken.isEmpty() ? Set.of()
+          : new HashSet<>(jobs.takeOpen(taken.stream().map(DeadlineJobsMapper.DueTimer::deadlineId).toList(), json));
       taken.stream().filter(due -> open.contains(due.deadlineId()))
           .forEach(due -> timers.computeIfAbsent(due.deadlineId(), id -> new HashSet<>()).add(due.jobId()));
     }

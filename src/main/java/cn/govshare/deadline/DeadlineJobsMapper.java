@@ -3,6 +3,7 @@ package cn.govshare.deadline;
 import cn.govshare.JsonRows;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,6 +75,20 @@ interface DeadlineJobsMapper {
 
   /** {@link #lockOpen} on MySQL/MariaDB with JSON_TABLE, {@code ids} as {@link JsonRows#column} in ascending order. */
   List<Long> lockOpenIn(@Param("ids") String ids);
+
+  /**
+   * {@link #lockJobs}, or {@link #lockJobsIn} where {@code json} (MySQL/MariaDB): given the ids from the highest down,
+   * the order in which its statement locks, as the IN list's {@code ORDER BY} does.
+   */
+  default List<String> takeJobs(Collection<String> ids, int limit, boolean json) {
+    return json ? lockJobsIn(JsonRows.column(ids.stream().sorted(Comparator.reverseOrder()).toList()), limit)
+        : lockJobs(ids, limit);
+  }
+
+  /** {@link #lockOpen}, or {@link #lockOpenIn} where {@code json} (MySQL/MariaDB): given the ids in ascending order. */
+  default List<Long> takeOpen(Collection<Long> ids, boolean json) {
+    return json ? lockOpenIn(JsonRows.column(ids.stream().sorted().toList())) : lockOpen(ids);
+  }
 
   /** A due deadline of a breach batch and its breach timer. */
   record DueTimer(long deadlineId, String jobId) {
